@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every environment variable the API reads. `.env.example` lists the same keys. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port.default(3000),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    CORS_ORIGINS: z
+      .string()
+      .default('http://localhost:3000,http://localhost:5173')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      ),
+    TRUST_PROXY: booleanFromString.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WEB_DIST_DIR: z.string().min(1).optional(),
+    RATE_LIMIT_USER_SENDS_PER_10S: positiveInt.default(20),
+    RATE_LIMIT_GUEST_SENDS_PER_10S: positiveInt.default(5),
+    RATE_LIMIT_AUTH_PER_MIN: positiveInt.default(10),
+    PRESENCE_TTL_MS: positiveInt.default(15_000),
+    BOT_ENABLED: booleanFromString.default(true),
+    BOT_INTERVAL_MS: positiveInt.default(4000),
+    BOT_SEED_USERS: z.coerce.number().int().min(0).max(1000).default(8),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET !== undefined, {
+    message: 'is required in production',
+    path: ['JWT_SECRET'],
+  });
+
+export type Env = z.infer<typeof envSchema>;

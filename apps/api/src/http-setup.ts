@@ -1,0 +1,70 @@
+import type { ApiErrorBody } from '@chat/contracts';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from 'helmet';
+import type { AppConfig } from './config/app-config.js';
+
+const API_PREFIX = 'api';
+
+/** Everything HTTP that sits in front of the controllers, in the order requests meet it. */
+export function setupHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix(API_PREFIX);
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+
+  const strict = helmet();
+  // Swagger UI boots from an inline script, which the default CSP forbids.
+  const docs = helmet({ contentSecurityPolicy: false });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next),
+  );
+  app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
+  app.use(cookieParser());
+  app.use(express.json({ limit: '64kb' }));
+  app.use(bodyParserErrors);
+
+  setupOpenApi(app);
+  serveSpa(app, config);
+}
+
+/** Malformed or oversized JSON is the caller's mistake: a 400/413 in the contract's shape. */
+function bodyParserErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const status = (error as { status?: number } | null)?.status;
+  if (status !== 400 && status !== 413) return next(error);
+  const body: ApiErrorBody =
+    status === 413
+      ? { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' }
+      : { statusCode: 400, code: 'VALIDATION', message: 'Malformed JSON in request body' };
+  res.status(status).json(body);
+}
+
+function setupOpenApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Chat API')
+      .setDescription('REST side of the chat; live traffic goes over Socket.IO (see docs/).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+}
+
+/** The built SPA at `/`, with every other non-API GET answered by index.html (client routing). */
+function serveSpa(app: NestExpressApplication, config: AppConfig): void {
+  const dist = config.WEB_DIST_DIR ?? join(import.meta.dirname, '../../web/dist');
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(dist, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+    if (req.method !== 'GET' || isApi || req.path.startsWith('/socket.io')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import { messageSchema } from './messages.js';
+import { slugify } from './slug.js';
+import { publicUserSchema } from './users.js';
+
+export const conversationKindSchema = z.enum(['general', 'room', 'direct']);
+export type ConversationKind = z.infer<typeof conversationKindSchema>;
+
+export const conversationSchema = z.object({
+  id: z.uuid(),
+  kind: conversationKindSchema,
+  slug: z.string().optional(),
+  name: z.string(),
+  topic: z.string().optional(),
+  memberCount: z.number().int(),
+  onlineCount: z.number().int(),
+  lastMessageAt: z.string().nullable(),
+  lastSeq: z.number().int(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const conversationListSchema = z.object({ items: z.array(conversationSchema) });
+export type ConversationList = z.infer<typeof conversationListSchema>;
+
+export const memberRoleSchema = z.enum(['owner', 'member']);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+export const roomMemberSchema = z.object({
+  user: publicUserSchema,
+  role: memberRoleSchema,
+  joinedAt: z.string(),
+});
+export type RoomMember = z.infer<typeof roomMemberSchema>;
+
+export const roomDetailsSchema = conversationSchema.extend({
+  members: z.array(roomMemberSchema),
+});
+export type RoomDetails = z.infer<typeof roomDetailsSchema>;
+
+export const membershipSchema = z.object({
+  conversationId: z.uuid(),
+  userId: z.uuid(),
+  role: memberRoleSchema,
+  joinedAt: z.string(),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+export const createRoomBodySchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(LIMITS.roomNameMin)
+      .max(LIMITS.roomNameMax)
+      .refine((name) => slugify(name).length > 0, 'must contain a letter or a digit'),
+    topic: z.string().trim().max(LIMITS.roomTopicMax).optional(),
+  })
+  .strict();
+export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;
+
+export const slugParamSchema = z.object({ slug: z.string().trim().toLowerCase().max(128) });
+
+export const threadSchema = z.object({
+  id: z.uuid(),
+  otherUser: publicUserSchema,
+  lastMessage: messageSchema.nullable(),
+  unread: z.number().int(),
+});
+export type Thread = z.infer<typeof threadSchema>;
+
+export const threadListSchema = z.object({ items: z.array(threadSchema) });
+export type ThreadList = z.infer<typeof threadListSchema>;
+
+export const openThreadBodySchema = z.object({ userId: z.uuid() }).strict();
+export type OpenThreadBody = z.infer<typeof openThreadBodySchema>;
+
+export const conversationIdParamSchema = z.object({ id: z.uuid() });

@@ -1,0 +1,46 @@
+/** Limits of the public contract; the API enforces them and the web app shows them. */
+export const LIMITS = {
+  messageBodyMax: 4000,
+  displayNameMax: 64,
+  bioMax: 280,
+  locationMax: 64,
+  roomNameMin: 3,
+  roomNameMax: 64,
+  roomTopicMax: 280,
+  usernameMin: 3,
+  usernameMax: 32,
+  passwordMin: 8,
+  passwordMax: 128,
+  guestNicknameMax: 32,
+  socketPayloadBytes: 16 * 1024,
+  historyPageDefault: 50,
+  historyPageMax: 100,
+  missedOnJoinMax: 200,
+  directoryPageDefault: 20,
+  directoryPageMax: 100,
+  userSendsPer10s: 20,
+  guestSendsPer10s: 5,
+  authRequestsPerMinute: 10,
+} as const;
+
+export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
+
+/** Palette of avatar colours; profiles may only use these. */
+export const AVATAR_COLORS = [
+  '#e11d48',
+  '#db2777',
+  '#c026d3',
+  '#9333ea',
+  '#4f46e5',
+  '#2563eb',
+  '#0284c7',
+  '#0891b2',
+  '#0d9488',
+  '#059669',
+  '#16a34a',
+  '#65a30d',
+  '#ca8a04',
+  '#d97706',
+  '#ea580c',
+  '#dc2626',
+] as const;

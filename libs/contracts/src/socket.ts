@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { Guest } from './auth.js';
+import type { Conversation, Thread } from './conversations.js';
+import type { ErrorCode } from './errors.js';
+import { messageBodySchema, type Message } from './messages.js';
+import type { PublicUser } from './users.js';
+
+// ---- client → server payloads ----
+
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const joinPayloadSchema = z.object({
+  conversationId: z.uuid(),
+  afterSeq: seq.optional(),
+});
+export type JoinPayload = z.infer<typeof joinPayloadSchema>;
+
+export const leavePayloadSchema = z.object({ conversationId: z.uuid() });
+export type LeavePayload = z.infer<typeof leavePayloadSchema>;
+
+export const sendPayloadSchema = z.object({
+  conversationId: z.uuid(),
+  clientMsgId: z.uuid(),
+  body: messageBodySchema,
+});
+export type SendPayload = z.infer<typeof sendPayloadSchema>;
+
+export const typingPayloadSchema = z.object({
+  conversationId: z.uuid(),
+  isTyping: z.boolean(),
+});
+export type TypingPayload = z.infer<typeof typingPayloadSchema>;
+
+export const readPayloadSchema = z.object({ conversationId: z.uuid(), seq });
+export type ReadPayload = z.infer<typeof readPayloadSchema>;
+
+// ---- acknowledgements ----
+
+export type AckError = { code: ErrorCode; message: string };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+export type AckCallback<T> = (response: Ack<T>) => void;
+
+/** Guests appear as `{id, displayName}` only. */
+export type PresenceUser = {
+  id: string;
+  displayName: string;
+  username?: string;
+  avatarColor?: string;
+};
+
+export type JoinResult = {
+  conversation: Conversation;
+  presence: PresenceUser[];
+  missed: Message[];
+  hasMore: boolean;
+};
+
+// ---- server → client payloads ----
+
+export type SessionPayload = {
+  user: PublicUser | null;
+  guest: Guest | null;
+  serverTime: string;
+};
+export type PresencePayload = { conversationId: string; user: PresenceUser };
+export type TypingBroadcast = { conversationId: string; user: PresenceUser; isTyping: boolean };
+export type NoticePayload = { conversationId: string; text: string };
+export type UserIdPayload = { userId: string };
+
+/** Payload of a `connect_error` raised by the handshake. */
+export type ConnectErrorData = { code: Extract<ErrorCode, 'UNAUTHORIZED' | 'TOKEN_EXPIRED'> };
+
+export interface ClientToServerEvents {
+  'conversation:join': (payload: JoinPayload, ack: AckCallback<JoinResult>) => void;
+  'conversation:leave': (payload: LeavePayload, ack: AckCallback<null>) => void;
+  'message:send': (payload: SendPayload, ack: AckCallback<Message>) => void;
+  typing: (payload: TypingPayload, ack: AckCallback<null>) => void;
+  'conversation:read': (payload: ReadPayload, ack: AckCallback<null>) => void;
+}
+
+export interface ServerToClientEvents {
+  session: (payload: SessionPayload) => void;
+  'message:new': (message: Message) => void;
+  'thread:new': (payload: { thread: Thread }) => void;
+  'presence:join': (payload: PresencePayload) => void;
+  'presence:leave': (payload: PresencePayload) => void;
+  'user:online': (payload: UserIdPayload) => void;
+  'user:offline': (payload: UserIdPayload) => void;
+  'user:updated': (user: PublicUser) => void;
+  typing: (payload: TypingBroadcast) => void;
+  'system:notice': (payload: NoticePayload) => void;
+}
+
+export type ClientEventName = keyof ClientToServerEvents;
+export type ServerEventName = keyof ServerToClientEvents;

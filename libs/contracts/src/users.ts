@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { AVATAR_COLORS, LIMITS, USERNAME_PATTERN } from './limits.js';
+
+/** Usernames are case-insensitive: input is trimmed and lower-cased before the pattern applies. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(USERNAME_PATTERN, '3–32 characters: a–z, 0–9, "_", "." or "-"');
+
+export const passwordSchema = z
+  .string()
+  .min(LIMITS.passwordMin, `at least ${LIMITS.passwordMin} characters`)
+  .max(LIMITS.passwordMax, `at most ${LIMITS.passwordMax} characters`);
+
+export const displayNameSchema = z.string().trim().min(1).max(LIMITS.displayNameMax);
+export const bioSchema = z.string().trim().max(LIMITS.bioMax);
+export const locationSchema = z.string().trim().max(LIMITS.locationMax);
+export const avatarColorSchema = z.enum(AVATAR_COLORS);
+
+/** What anyone may see of a user. */
+export const publicUserSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  bio: z.string(),
+  avatarColor: z.string(),
+  location: z.string(),
+  online: z.boolean(),
+  lastSeenAt: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+/** The signed-in user's own profile. */
+export const ownProfileSchema = publicUserSchema.extend({
+  createdAt: z.string(),
+});
+export type OwnProfile = z.infer<typeof ownProfileSchema>;
+
+export const updateProfileBodySchema = z
+  .object({
+    displayName: displayNameSchema.optional(),
+    bio: bioSchema.optional(),
+    avatarColor: avatarColorSchema.optional(),
+    location: locationSchema.optional(),
+  })
+  .strict();
+export type UpdateProfileBody = z.infer<typeof updateProfileBodySchema>;
+
+export const listUsersQuerySchema = z.object({
+  q: z.string().trim().max(64).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.directoryPageMax)
+    .default(LIMITS.directoryPageDefault),
+  cursor: z.string().max(512).optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+export const userPageSchema = z.object({
+  items: z.array(publicUserSchema),
+  nextCursor: z.string().nullable(),
+});
+export type UserPage = z.infer<typeof userPageSchema>;
+
+export const usernameParamSchema = z.object({ username: z.string().trim().toLowerCase().max(64) });
