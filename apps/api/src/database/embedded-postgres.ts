@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -23,6 +23,8 @@ const EXIT_EVENTS: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(dataDir, 'postgres');
   await mkdir(resolve(dataDir), { recursive: true });
+  // Postgres runs as the `postgres` user when we are root; it must be able to reach its folder.
+  await chmod(resolve(dataDir), 0o755);
   const port = await findFreePort();
   const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({

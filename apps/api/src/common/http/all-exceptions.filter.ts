@@ -6,7 +6,6 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error.js';
@@ -43,9 +42,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
       };
-    }
-    if (exception instanceof ThrottlerException) {
-      return { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many requests; slow down' };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
