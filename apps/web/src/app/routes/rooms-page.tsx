@@ -1,0 +1,3 @@
+export function RoomsPage() {
+  return <h1>Rooms</h1>;
+}

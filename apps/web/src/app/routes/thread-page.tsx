@@ -1,0 +1,3 @@
+export function ThreadPage() {
+  return <h1>Private chat</h1>;
+}

@@ -1,0 +1,105 @@
+import type { ClientToServerEvents, ConnectErrorData, ServerToClientEvents } from '@chat/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { getAccessToken, refreshAccessToken } from './api-client';
+
+export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What the connection banner shows. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface SocketSession {
+  socket: ChatSocket;
+  status(): ConnectionStatus;
+  onStatus(listener: () => void): () => void;
+  close(): void;
+}
+
+export interface SocketSessionOptions {
+  /** The handshake said the token is bad and refreshing did not help. */
+  onAuthFailed(): void;
+}
+
+/**
+ * One Socket.IO connection for the current session (user, guest or visitor). The token is read
+ * at every (re)connect, so a refreshed token is picked up without rebuilding the socket.
+ */
+export function createSocketSession(options: SocketSessionOptions): SocketSession {
+  const socket: ChatSocket = io({
+    auth: (cb) => {
+      const token = getAccessToken();
+      cb(token ? { token } : {});
+    },
+    // Polling needs sticky sessions; WebSocket goes straight to one process.
+    transports: ['websocket'],
+  });
+
+  let status: ConnectionStatus = isBrowserOffline() ? 'offline' : 'connecting';
+  const listeners = new Set<() => void>();
+  const setStatus = (next: ConnectionStatus) => {
+    if (next === status) return;
+    status = next;
+    for (const listener of listeners) listener();
+  };
+
+  socket.on('connect', () => setStatus('connected'));
+  socket.on('disconnect', () => setStatus(isBrowserOffline() ? 'offline' : 'reconnecting'));
+  socket.io.on('reconnect_attempt', () => {
+    if (!isBrowserOffline()) setStatus('reconnecting');
+  });
+
+  let refreshedOnce = false;
+  socket.on('connect_error', (error) => {
+    const code = (error as Error & { data?: ConnectErrorData }).data?.code;
+    if (code !== 'TOKEN_EXPIRED' && code !== 'UNAUTHORIZED') {
+      // Network trouble: the manager keeps retrying by itself.
+      setStatus(isBrowserOffline() ? 'offline' : 'reconnecting');
+      return;
+    }
+    // A handshake refusal is final for socket.io; refresh once, then connect again by hand.
+    if (refreshedOnce) {
+      options.onAuthFailed();
+      return;
+    }
+    refreshedOnce = true;
+    void refreshAccessToken().then((token) => {
+      if (token) socket.connect();
+      else options.onAuthFailed();
+    });
+  });
+  socket.on('connect', () => {
+    refreshedOnce = false;
+  });
+
+  // The browser knows about a lost network long before a heartbeat times out: drop the socket
+  // at once so sends wait in the outbox, and come back as soon as the network does.
+  const goOffline = () => {
+    socket.disconnect();
+    setStatus('offline');
+  };
+  const goOnline = () => {
+    setStatus('reconnecting');
+    socket.connect();
+  };
+  window.addEventListener('offline', goOffline);
+  window.addEventListener('online', goOnline);
+
+  return {
+    socket,
+    status: () => status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+      socket.removeAllListeners();
+      socket.disconnect();
+      listeners.clear();
+    },
+  };
+}
+
+function isBrowserOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
