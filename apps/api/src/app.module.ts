@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -11,6 +12,11 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { runMigrationsLocked } from './database/run-migrations.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { MessagesModule } from './modules/messages/messages.module.js';
+import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { RoomsModule } from './modules/rooms/rooms.module.js';
+import { ThreadsModule } from './modules/threads/threads.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({})
@@ -29,8 +35,14 @@ export class AppModule {
             return dataSource;
           },
         }),
+        EventEmitterModule.forRoot(),
         RedisModule,
         AuthModule,
+        UsersModule,
+        RoomsModule,
+        ThreadsModule,
+        MessagesModule,
+        RealtimeModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

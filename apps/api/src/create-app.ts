@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { setupHttp } from './http-setup.js';
+import { ChatIoAdapter } from './modules/realtime/chat-io.adapter.js';
 
 /** Builds the whole application (not yet listening). main.ts and the tests both start here. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -16,5 +17,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   setupHttp(app, config);
+  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
   return app;
 }

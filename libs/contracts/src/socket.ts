@@ -67,8 +67,13 @@ export type TypingBroadcast = { conversationId: string; user: PresenceUser; isTy
 export type NoticePayload = { conversationId: string; text: string };
 export type UserIdPayload = { userId: string };
 
-/** Payload of a `connect_error` raised by the handshake. */
-export type ConnectErrorData = { code: Extract<ErrorCode, 'UNAUTHORIZED' | 'TOKEN_EXPIRED'> };
+/**
+ * Payload of a `connect_error` raised by the handshake. INTERNAL means the server could not
+ * check the token right now (try again); the other two are about the token itself.
+ */
+export type ConnectErrorData = {
+  code: Extract<ErrorCode, 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'INTERNAL'>;
+};
 
 export interface ClientToServerEvents {
   'conversation:join': (payload: JoinPayload, ack: AckCallback<JoinResult>) => void;

@@ -29,6 +29,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
         BOT_ENABLED: 'false',
+        // Tests sign up many users from one IP; the rate-limit test sets its own.
+        RATE_LIMIT_AUTH_PER_MIN: '10000',
         JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,

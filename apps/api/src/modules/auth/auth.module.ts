@@ -1,13 +1,24 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { UsersModule } from '../users/users.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AccessTokenService } from './access-token.service.js';
+import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { RefreshTokensService } from './refresh-tokens.service.js';
 
+/** Sign-up, sign-in, tokens; also the global AccessGuard every endpoint passes through. */
 @Global()
 @Module({
   imports: [
+    UsersModule,
+    TypeOrmModule.forFeature([RefreshTokenEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -17,7 +28,15 @@ import { AccessTokenService } from './access-token.service.js';
       }),
     }),
   ],
-  providers: [AccessTokenService, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [AuthController],
+  providers: [
+    AccessTokenService,
+    AuthService,
+    AuthRateLimitGuard,
+    PasswordHasher,
+    RefreshTokensService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AccessTokenService],
 })
 export class AuthModule {}

@@ -1,0 +1,62 @@
+import type { AuthResponse, GuestBody, GuestResponse, LoginBody, SignupBody } from '@chat/contracts';
+import { Injectable } from '@nestjs/common';
+import { randomInt, randomUUID } from 'node:crypto';
+import { AppError } from '../../common/errors/app-error.js';
+import { UsersService } from '../users/users.service.js';
+import { AccessTokenService } from './access-token.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { RefreshTokensService } from './refresh-tokens.service.js';
+
+/** An auth response plus the refresh token the controller puts in the cookie. */
+export type SignedIn = AuthResponse & { refreshToken: string };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordHasher,
+    private readonly accessTokens: AccessTokenService,
+    private readonly refreshTokens: RefreshTokensService,
+  ) {}
+
+  async signup(body: SignupBody): Promise<SignedIn> {
+    const user = await this.users.create({
+      username: body.username,
+      passwordHash: await this.passwords.hash(body.password),
+      displayName: body.displayName,
+    });
+    return this.signIn(user.id);
+  }
+
+  /** Unknown user and wrong password fail alike, at the same cost. */
+  async login(body: LoginBody): Promise<SignedIn> {
+    const user = await this.users.findWithPasswordHash(body.username);
+    const ok = await this.passwords.verify(user?.passwordHash, body.password);
+    if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
+    return this.signIn(user.id);
+  }
+
+  async refresh(refreshToken: string | null): Promise<{ accessToken: string; refreshToken: string }> {
+    if (!refreshToken) throw new AppError('UNAUTHORIZED', 'Sign in again');
+    const rotated = await this.refreshTokens.rotate(refreshToken);
+    return { accessToken: await this.accessTokens.signUser(rotated.userId), refreshToken: rotated.token };
+  }
+
+  async logout(refreshToken: string | null): Promise<void> {
+    if (refreshToken) await this.refreshTokens.revokeFamilyOf(refreshToken);
+  }
+
+  /** Guests have no row: their id and name live in a 24-hour token. */
+  async guest(body: GuestBody): Promise<GuestResponse> {
+    const guest = { id: randomUUID(), name: body.nickname ?? `Guest ${randomInt(1000, 10000)}` };
+    return { guest, accessToken: await this.accessTokens.signGuest(guest.id, guest.name) };
+  }
+
+  private async signIn(userId: string): Promise<SignedIn> {
+    return {
+      user: await this.users.getOwnProfile(userId),
+      accessToken: await this.accessTokens.signUser(userId),
+      refreshToken: await this.refreshTokens.issue(userId),
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module.js';
+import { MessagesModule } from '../messages/messages.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { ChatGateway } from './chat.gateway.js';
+import { RealtimeFanout } from './realtime-fanout.js';
+import { SocketAuthenticator } from './socket-authenticator.js';
+
+@Module({
+  imports: [ConversationsModule, MessagesModule, UsersModule],
+  providers: [ChatGateway, RealtimeFanout, SocketAuthenticator],
+})
+export class RealtimeModule {}

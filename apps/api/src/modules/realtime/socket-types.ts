@@ -1,0 +1,19 @@
+import type { ClientToServerEvents, PresenceUser, ServerToClientEvents } from '@chat/contracts';
+import type { Server, Socket } from 'socket.io';
+import type { TokenBucket } from '../../common/rate-limit/token-bucket.js';
+import type { MaybePrincipal } from '../auth/principal.js';
+
+/** Per-connection state; everything here dies with the socket. */
+export interface SocketData {
+  principal: MaybePrincipal;
+  /** How others see this connection's person (null for a visitor). */
+  presenceUser: PresenceUser | null;
+  /** Null for visitors, who cannot send. */
+  sendLimiter: TokenBucket | null;
+}
+
+export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const conversationRoom = (conversationId: string) => `conv:${conversationId}`;
+export const userRoom = (userId: string) => `user:${userId}`;

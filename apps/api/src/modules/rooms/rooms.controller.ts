@@ -1,0 +1,59 @@
+import {
+  conversationListSchema,
+  conversationSchema,
+  createRoomBodySchema,
+  membershipSchema,
+  roomDetailsSchema,
+  slugParamSchema,
+  type CreateRoomBody,
+} from '@chat/contracts';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Valid } from '../../common/http/zod-validation.pipe.js';
+import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
+import { CurrentUserId, Public } from '../auth/access.decorators.js';
+import { RoomsService } from './rooms.service.js';
+
+@ApiTags('rooms')
+@ApiBearerAuth()
+@Controller('rooms')
+export class RoomsController {
+  constructor(private readonly rooms: RoomsService) {}
+
+  @Get()
+  @Public()
+  @ApiContract({ summary: 'General and every room, with member and online counts', response: conversationListSchema })
+  async list() {
+    return { items: await this.rooms.list() };
+  }
+
+  @Post()
+  @ApiContract({
+    summary: 'Create a room; the slug is the name lower-cased with other characters as "-"',
+    body: createRoomBodySchema,
+    response: conversationSchema,
+    status: 201,
+    errors: [401, 403, 409],
+  })
+  create(@CurrentUserId() userId: string, @Body(Valid(createRoomBodySchema)) body: CreateRoomBody) {
+    return this.rooms.create(userId, body);
+  }
+
+  @Get(':slug')
+  @ApiContract({ summary: 'A room with its members', response: roomDetailsSchema, errors: [401, 403, 404] })
+  details(@Param(Valid(slugParamSchema)) params: { slug: string }) {
+    return this.rooms.details(params.slug);
+  }
+
+  @Post(':slug/join')
+  @ApiContract({ summary: 'Join a room', response: membershipSchema, errors: [401, 403, 404] })
+  join(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
+    return this.rooms.join(userId, params.slug);
+  }
+
+  @Delete(':slug/members/me')
+  @ApiContract({ summary: 'Leave a room', errors: [401, 403, 404] })
+  leave(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
+    return this.rooms.leave(userId, params.slug);
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  slugify,
+  type Conversation,
+  type CreateRoomBody,
+  type Membership,
+  type RoomDetails,
+} from '@chat/contracts';
+import { Injectable } from '@nestjs/common';
+import { notFound } from '../../common/errors/app-error.js';
+import { ConversationStore } from '../conversations/conversation-store.service.js';
+import type { ConversationEntity } from '../conversations/conversation.entity.js';
+import { ConversationsService } from '../conversations/conversations.service.js';
+import { MessagesService } from '../messages/messages.service.js';
+import { UsersService } from '../users/users.service.js';
+
+/** Group rooms: public to everyone signed in; joining is a membership. */
+@Injectable()
+export class RoomsService {
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly conversations: ConversationsService,
+    private readonly messages: MessagesService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** General and every room, with member and online counts. */
+  async list(): Promise<Conversation[]> {
+    return this.conversations.withCounts(await this.store.listPublic());
+  }
+
+  async create(ownerId: string, body: CreateRoomBody): Promise<Conversation> {
+    const room = await this.store.createRoom({
+      name: body.name,
+      slug: slugify(body.name),
+      topic: body.topic || null,
+      ownerId,
+    });
+    return this.conversations.withCount(room);
+  }
+
+  async details(slug: string): Promise<RoomDetails> {
+    const room = await this.find(slug);
+    const [conversation, members] = await Promise.all([
+      this.conversations.withCount(room),
+      this.store.membersOf(room.id),
+    ]);
+    const users = await this.users.toPublic(await this.users.findEntities(members.map((m) => m.userId)));
+    const byId = new Map(users.map((user) => [user.id, user]));
+    return {
+      ...conversation,
+      members: members.flatMap((member) => {
+        const user = byId.get(member.userId);
+        return user ? [{ user, role: member.role, joinedAt: member.joinedAt.toISOString() }] : [];
+      }),
+    };
+  }
+
+  /** Joins a room; the first join posts a lasting "X joined" line. */
+  async join(userId: string, slug: string): Promise<Membership> {
+    const room = await this.findRoom(slug);
+    const { membership, created } = await this.store.addMember(room.id, userId);
+    if (created) {
+      const user = await this.users.getEntity(userId);
+      await this.messages.postSystem(room, { kind: 'user', id: userId }, `${user.displayName} joined`);
+    }
+    return {
+      conversationId: room.id,
+      userId,
+      role: membership.role,
+      joinedAt: membership.joinedAt.toISOString(),
+    };
+  }
+
+  async leave(userId: string, slug: string): Promise<void> {
+    const room = await this.findRoom(slug);
+    await this.store.removeMember(room.id, userId);
+  }
+
+  private async find(slug: string): Promise<ConversationEntity> {
+    const conversation = await this.store.findBySlug(slug);
+    if (!conversation) throw notFound('Room');
+    return conversation;
+  }
+
+  /** Rooms only: general has no memberships to join or leave. */
+  private async findRoom(slug: string): Promise<ConversationEntity> {
+    const conversation = await this.find(slug);
+    if (conversation.kind !== 'room') throw notFound('Room');
+    return conversation;
+  }
+}

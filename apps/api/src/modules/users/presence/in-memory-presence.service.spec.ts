@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals';
+import { InMemoryPresenceService } from './in-memory-presence.service.js';
+
+const ann = { id: 'u-ann', displayName: 'Ann' };
+const general = 'c-general';
+
+describe('InMemoryPresenceService', () => {
+  it('reports a user online once, however many tabs, and offline after the last one', async () => {
+    const presence = new InMemoryPresenceService();
+    expect((await presence.connect('s1', ann)).userChanged).toBe(true);
+    expect((await presence.connect('s2', ann)).userChanged).toBe(false);
+    expect(await presence.onlineUserIds()).toEqual(['u-ann']);
+    expect((await presence.disconnect('s1')).userChanged).toBe(false);
+    expect(await presence.isOnline('u-ann')).toBe(true);
+    expect((await presence.disconnect('s2')).userChanged).toBe(true);
+    expect(await presence.isOnline('u-ann')).toBe(false);
+  });
+
+  it('counts conversation presence per user across tabs', async () => {
+    const presence = new InMemoryPresenceService();
+    await presence.connect('s1', ann);
+    await presence.connect('s2', ann);
+    expect(await presence.join('s1', general)).toBe(true);
+    expect(await presence.join('s2', general)).toBe(false);
+    expect(await presence.presentIn(general)).toEqual([ann]);
+    expect(await presence.leave('s1', general)).toBe(false);
+    const gone = await presence.disconnect('s2');
+    expect(gone.conversationsChanged).toEqual([general]);
+    expect((await presence.countIn([general])).get(general)).toBe(0);
+  });
+
+  it('counts visitors as sockets but never as present users', async () => {
+    const presence = new InMemoryPresenceService();
+    await presence.connect('v1', null);
+    expect(await presence.join('v1', general)).toBe(false);
+    expect(await presence.socketCount()).toBe(1);
+    expect(await presence.presentIn(general)).toEqual([]);
+    expect(await presence.disconnect('v1')).toEqual({ user: null, userChanged: false, conversationsChanged: [] });
+    expect(await presence.socketCount()).toBe(0);
+  });
+});

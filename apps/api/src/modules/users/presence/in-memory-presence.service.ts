@@ -1,0 +1,92 @@
+import type { PresenceUser } from '@chat/contracts';
+import { Injectable } from '@nestjs/common';
+import { PresenceService, type PresenceChange } from './presence.service.js';
+
+interface SocketEntry {
+  user: PresenceUser | null;
+  conversations: Set<string>;
+}
+
+/** Single-node presence: everything lives in this process, keyed by socket. */
+@Injectable()
+export class InMemoryPresenceService extends PresenceService {
+  private readonly sockets = new Map<string, SocketEntry>();
+  /** userId → number of their sockets. */
+  private readonly socketsPerUser = new Map<string, number>();
+  /** conversationId → userId → number of that user's sockets in it. */
+  private readonly members = new Map<string, Map<string, { user: PresenceUser; sockets: number }>>();
+
+  async connect(socketId: string, user: PresenceUser | null): Promise<PresenceChange> {
+    this.sockets.set(socketId, { user, conversations: new Set() });
+    if (!user) return { userChanged: false, conversationsChanged: [] };
+    const count = (this.socketsPerUser.get(user.id) ?? 0) + 1;
+    this.socketsPerUser.set(user.id, count);
+    return { userChanged: count === 1, conversationsChanged: [] };
+  }
+
+  async disconnect(socketId: string) {
+    const entry = this.sockets.get(socketId);
+    const user = entry?.user;
+    this.sockets.delete(socketId);
+    if (!user) return { user: null, userChanged: false, conversationsChanged: [] };
+    const conversationsChanged = [...entry.conversations].filter((id) => this.removeFrom(id, user));
+    const count = (this.socketsPerUser.get(user.id) ?? 1) - 1;
+    if (count > 0) this.socketsPerUser.set(user.id, count);
+    else this.socketsPerUser.delete(user.id);
+    return { user, userChanged: count === 0, conversationsChanged };
+  }
+
+  async join(socketId: string, conversationId: string): Promise<boolean> {
+    const entry = this.sockets.get(socketId);
+    if (!entry || entry.conversations.has(conversationId)) return false;
+    entry.conversations.add(conversationId);
+    if (!entry.user) return false;
+    let users = this.members.get(conversationId);
+    if (!users) this.members.set(conversationId, (users = new Map()));
+    const member = users.get(entry.user.id);
+    if (member) {
+      member.sockets += 1;
+      return false;
+    }
+    users.set(entry.user.id, { user: entry.user, sockets: 1 });
+    return true;
+  }
+
+  async leave(socketId: string, conversationId: string): Promise<boolean> {
+    const entry = this.sockets.get(socketId);
+    if (!entry?.conversations.delete(conversationId) || !entry.user) return false;
+    return this.removeFrom(conversationId, entry.user);
+  }
+
+  async isOnline(userId: string): Promise<boolean> {
+    return this.socketsPerUser.has(userId);
+  }
+
+  async onlineUserIds(): Promise<string[]> {
+    return [...this.socketsPerUser.keys()];
+  }
+
+  async presentIn(conversationId: string): Promise<PresenceUser[]> {
+    return [...(this.members.get(conversationId)?.values() ?? [])].map((member) => member.user);
+  }
+
+  async countIn(conversationIds: string[]): Promise<Map<string, number>> {
+    return new Map(conversationIds.map((id) => [id, this.members.get(id)?.size ?? 0]));
+  }
+
+  async socketCount(): Promise<number> {
+    return this.sockets.size;
+  }
+
+  /** Drops one socket of the user from the conversation; true when it was their last there. */
+  private removeFrom(conversationId: string, user: PresenceUser): boolean {
+    const users = this.members.get(conversationId);
+    const member = users?.get(user.id);
+    if (!users || !member) return false;
+    member.sockets -= 1;
+    if (member.sockets > 0) return false;
+    users.delete(user.id);
+    if (users.size === 0) this.members.delete(conversationId);
+    return true;
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  listUsersQuerySchema,
+  ownProfileSchema,
+  publicUserSchema,
+  updateProfileBodySchema,
+  userPageSchema,
+  usernameParamSchema,
+  type ListUsersQuery,
+  type UpdateProfileBody,
+} from '@chat/contracts';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Valid } from '../../common/http/zod-validation.pipe.js';
+import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
+import { CurrentUserId, Public } from '../auth/access.decorators.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Public()
+  @ApiContract({
+    summary: 'The user directory: online first, then by name; `q` searches username and display name',
+    query: listUsersQuerySchema,
+    response: userPageSchema,
+  })
+  list(@Query(Valid(listUsersQuerySchema)) query: ListUsersQuery) {
+    return this.users.listDirectory(query);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiContract({ summary: 'My own profile', response: ownProfileSchema, errors: [401, 403] })
+  me(@CurrentUserId() userId: string) {
+    return this.users.getOwnProfile(userId);
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiContract({
+    summary: 'Edit my profile',
+    body: updateProfileBodySchema,
+    response: ownProfileSchema,
+    errors: [401, 403],
+  })
+  updateMe(
+    @CurrentUserId() userId: string,
+    @Body(Valid(updateProfileBodySchema)) body: UpdateProfileBody,
+  ) {
+    return this.users.updateProfile(userId, body);
+  }
+
+  @Get(':username')
+  @Public()
+  @ApiContract({ summary: 'A public profile', response: publicUserSchema, errors: [404] })
+  byUsername(@Param(Valid(usernameParamSchema)) params: { username: string }) {
+    return this.users.getPublicByUsername(params.username);
+  }
+}

@@ -1,0 +1,85 @@
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@chat/contracts';
+import { io, type Socket } from 'socket.io-client';
+
+type ServerEvent = keyof ServerToClientEvents;
+type PayloadOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+
+/**
+ * A real socket.io-client connection that records every server event, so a test can wait for
+ * one (`next`) or assert that none came (`received`).
+ */
+export class TestSocket {
+  readonly received = new Map<string, unknown[]>();
+  private waiters: Array<{ event: string; match: (payload: any) => boolean; resolve: (p: any) => void }> = [];
+
+  constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
+    socket.onAny((event: string, payload: unknown) => {
+      const list = this.received.get(event) ?? [];
+      list.push(payload);
+      this.received.set(event, list);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (waiter.event !== event || !waiter.match(payload)) return true;
+        waiter.resolve(payload);
+        return false;
+      });
+    });
+  }
+
+  /** Resolves with the first `event` (already received or coming) that matches. */
+  next<E extends ServerEvent>(
+    event: E,
+    match: (payload: PayloadOf<E>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<PayloadOf<E>> {
+    const seen = (this.received.get(event) ?? []).find((p) => match(p as PayloadOf<E>));
+    if (seen) return Promise.resolve(seen as PayloadOf<E>);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        event,
+        match,
+        resolve: (payload) => {
+          clearTimeout(timer);
+          resolve(payload);
+        },
+      });
+    });
+  }
+
+  all<E extends ServerEvent>(event: E): PayloadOf<E>[] {
+    return (this.received.get(event) ?? []) as PayloadOf<E>[];
+  }
+
+  /** Emits a client event and resolves with its acknowledgement. */
+  call<T = any>(event: string, payload?: unknown, timeoutMs = 5000): Promise<Ack<T>> {
+    return (this.socket as unknown as Socket).timeout(timeoutMs).emitWithAck(event, payload);
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+/** Connects and waits for `session`; rejects with the `connect_error` if the handshake fails. */
+export async function connectSocket(
+  baseUrl: string,
+  token?: string,
+  options: { origin?: string } = {},
+): Promise<TestSocket> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+    auth: token ? { token } : {},
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
+  });
+  const client = new TestSocket(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      reject(error);
+    });
+    client.next('session').then(() => resolve(), reject);
+  });
+  return client;
+}
