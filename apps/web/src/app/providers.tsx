@@ -1,14 +1,35 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { useSession, type Session } from '../features/auth/api/session';
+import { useSessionExpiry } from '../features/auth/hooks/use-session-expiry';
 import { createQueryClient } from '../lib/query-client';
+import { SocketProvider } from './socket-provider';
 
-export function AppProviders({
-  children,
-  queryClient,
-}: {
+type AppProvidersProps = {
   children: ReactNode;
   queryClient?: QueryClient;
-}) {
+  /** Component tests run without a server to connect to. */
+  withSocket?: boolean;
+};
+
+export function AppProviders({ children, queryClient, withSocket = true }: AppProvidersProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <SessionSocket enabled={withSocket}>{children}</SessionSocket>
+    </QueryClientProvider>
+  );
+}
+
+function SessionSocket({ children, enabled }: { children: ReactNode; enabled: boolean }) {
+  useSessionExpiry();
+  const session = useSession();
+  const identity = enabled && session.data ? identityOf(session.data) : null;
+  return <SocketProvider identity={identity}>{children}</SocketProvider>;
+}
+
+function identityOf(session: Session): string {
+  if (session.kind === 'user') return `user:${session.user.id}`;
+  if (session.kind === 'guest') return `guest:${session.guest.id}`;
+  return 'visitor';
 }

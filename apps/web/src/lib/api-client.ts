@@ -104,7 +104,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return parse<T>(response);
 }
 
-function expireSession(): void {
+/** Drops the token and tells the app the session is over (refresh failed, socket refused). */
+export function expireSession(): void {
   accessToken = null;
   for (const listener of sessionExpiredListeners) listener();
 }

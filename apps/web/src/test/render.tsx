@@ -12,7 +12,9 @@ export function renderWithApp(ui: ReactElement, { path = '/' } = {}) {
   });
   const result = render(
     <MemoryRouter initialEntries={[path]}>
-      <AppProviders queryClient={queryClient}>{ui}</AppProviders>
+      <AppProviders queryClient={queryClient} withSocket={false}>
+        {ui}
+      </AppProviders>
     </MemoryRouter>,
   );
   return { ...result, queryClient };

@@ -1,13 +1,45 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ConnectionBanner } from '../../components/connection-banner';
+import { useSession } from '../../features/auth/api/session';
+import { AccountMenu } from '../../features/auth/components/account-menu';
 import { ServerStatus } from '../../features/health/components/server-status';
+import { LiveUpdates } from './live-updates';
+import { Sidebar } from './sidebar';
 
 export function AppLayout() {
+  const session = useSession();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+
+  // On phones the sidebar is a drawer: it closes after every navigation and on Escape.
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setDrawerOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <LiveUpdates session={session.data} />
       <header className="app-header">
+        <button
+          type="button"
+          className="app-header__menu"
+          aria-label={drawerOpen ? 'Close menu' : 'Open menu'}
+          aria-expanded={drawerOpen}
+          aria-controls="sidebar"
+          onClick={() => setDrawerOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span>
+        </button>
         <Link to="/" className="app-header__brand">
           Chat
         </Link>
@@ -19,11 +51,29 @@ export function AppLayout() {
             Rooms
           </NavLink>
         </nav>
+        <span className="app-header__spacer" />
         <ServerStatus />
+        {session.data ? <AccountMenu session={session.data} /> : null}
       </header>
-      <main id="main" className="app-main">
-        <Outlet />
-      </main>
+      <ConnectionBanner />
+      <div className="app-body">
+        <div
+          className="sidebar-backdrop"
+          hidden={!drawerOpen}
+          onClick={() => setDrawerOpen(false)}
+          aria-hidden="true"
+        />
+        <aside
+          id="sidebar"
+          className={`sidebar${drawerOpen ? ' sidebar--open' : ''}`}
+          aria-label="Conversations and people"
+        >
+          <Sidebar session={session.data} />
+        </aside>
+        <main id="main" className="app-main">
+          <Outlet />
+        </main>
+      </div>
     </div>
   );
 }

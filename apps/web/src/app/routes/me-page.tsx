@@ -1,3 +1,37 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { setOwnProfile, useSession } from '../../features/auth/api/session';
+import { ProfileForm } from '../../features/profile/components/profile-form';
+
 export function MePage() {
-  return <h1>Your profile</h1>;
+  const session = useSession();
+  const queryClient = useQueryClient();
+
+  if (session.isPending) return <p className="page muted">Loading…</p>;
+  if (session.data?.kind !== 'user') {
+    return (
+      <div className="page page--narrow">
+        <h1>Your profile</h1>
+        <p>
+          <Link to="/login" state={{ from: '/me' }}>
+            Log in
+          </Link>{' '}
+          or <Link to="/signup">sign up</Link> to have a profile.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <h1>Your profile</h1>
+      <ProfileForm
+        key={session.data.user.id}
+        profile={session.data.user}
+        onSaved={(profile) => {
+          setOwnProfile(queryClient, profile);
+          void queryClient.invalidateQueries({ queryKey: ['users'] });
+        }}
+      />
+    </div>
+  );
 }

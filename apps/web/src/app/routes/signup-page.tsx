@@ -1,3 +1,15 @@
+import { Link, useNavigate } from 'react-router';
+import { SignupForm } from '../../features/auth/components/signup-form';
+
 export function SignupPage() {
-  return <h1>Sign up</h1>;
+  const navigate = useNavigate();
+  return (
+    <div className="page page--narrow">
+      <h1>Sign up</h1>
+      <SignupForm onSignedIn={() => void navigate('/')} />
+      <p className="muted">
+        Already have an account? <Link to="/login">Log in</Link>
+      </p>
+    </div>
+  );
 }

@@ -1,0 +1,75 @@
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react';
+
+type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+
+type FieldShellProps = {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  id?: string;
+  children: (control: ControlProps) => ReactNode;
+};
+
+/** Label, hint and error around one control, wired up for screen readers. */
+function FieldShell({ label, error, hint, id, children }: FieldShellProps) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  const hintId = `${controlId}-hint`;
+  const errorId = `${controlId}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={controlId}>{label}</label>
+      {children({
+        id: controlId,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy || undefined,
+      })}
+      {hint ? (
+        <span id={hintId} className="field__hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Labelled = { label: string; error?: string; hint?: ReactNode };
+
+export function TextField({
+  label,
+  error,
+  hint,
+  id,
+  ...input
+}: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell label={label} error={error} hint={hint} id={id}>
+      {(control) => <input {...input} {...control} />}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  id,
+  ...textarea
+}: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell label={label} error={error} hint={hint} id={id}>
+      {(control) => <textarea rows={3} {...textarea} {...control} />}
+    </FieldShell>
+  );
+}

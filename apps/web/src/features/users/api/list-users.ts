@@ -1,0 +1,27 @@
+import { LIMITS, type UserPage } from '@chat/contracts';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export function listUsers(params: {
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}): Promise<UserPage> {
+  return apiRequest<UserPage>('/api/users', { query: params });
+}
+
+export const directoryQueryKey = ['users', 'directory'] as const;
+
+export function directoryQueryOptions(q: string) {
+  return infiniteQueryOptions({
+    queryKey: [...directoryQueryKey, q],
+    queryFn: ({ pageParam }) =>
+      listUsers({ q: q || undefined, cursor: pageParam, limit: LIMITS.directoryPageDefault }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useDirectory(q: string) {
+  return useInfiniteQuery(directoryQueryOptions(q));
+}

@@ -1,0 +1,63 @@
+import { NavLink } from 'react-router';
+import { useState } from 'react';
+import { Avatar } from '../../../components/avatar';
+import { useDirectory } from '../api/list-users';
+import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { OnlineDot } from './online-dot';
+
+/** Everyone, online first, with search; a click opens the private thread. */
+export function UserDirectory({ myUserId }: { myUserId?: string }) {
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 250);
+  const directory = useDirectory(q);
+  const users = directory.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section className="directory" aria-labelledby="directory-heading">
+      <h2 id="directory-heading" className="sidebar__heading">
+        People
+      </h2>
+      <label htmlFor="directory-search" className="visually-hidden">
+        Search people
+      </label>
+      <input
+        id="directory-search"
+        type="search"
+        placeholder="Search people"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
+      {directory.isError ? <p className="field__error">Could not load people.</p> : null}
+      {directory.isSuccess && users.length === 0 ? (
+        <p className="muted">{q ? `Nobody matches “${q}”.` : 'Nobody here yet.'}</p>
+      ) : null}
+      <ul className="directory__list" aria-label="People">
+        {users.map((user) => (
+          <li key={user.id}>
+            <NavLink to={`/u/${user.username}`} className="sidebar__item">
+              <Avatar name={user.displayName} color={user.avatarColor} size="small" />
+              <span className="sidebar__item-text">
+                <span className="sidebar__item-title">
+                  {user.displayName}
+                  {user.id === myUserId ? <span className="muted"> (you)</span> : null}
+                </span>
+                <span className="sidebar__item-sub">@{user.username}</span>
+              </span>
+              <OnlineDot online={user.online} />
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      {directory.hasNextPage ? (
+        <button
+          type="button"
+          className="button--small"
+          onClick={() => void directory.fetchNextPage()}
+          disabled={directory.isFetchingNextPage}
+        >
+          Show more people
+        </button>
+      ) : null}
+    </section>
+  );
+}
