@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { runMigrationsLocked } from './database/run-migrations.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BotModule } from './modules/bot/bot.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MessagesModule } from './modules/messages/messages.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ThreadsModule,
         MessagesModule,
         RealtimeModule,
+        BotModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

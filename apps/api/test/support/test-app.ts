@@ -16,10 +16,15 @@ export interface TestApp {
 
 /**
  * Boots the real application on a random port against a fresh database on the running
- * PostgreSQL. `env` overrides variables (rates, the bot, REDIS_URL…).
+ * PostgreSQL. `env` overrides variables (rates, the bot, REDIS_URL…). Pass `database` to start
+ * a second app on the same database; then the caller drops it.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
   const dataDir = await mkdtemp(join(tmpdir(), 'chat-test-'));
   try {
     const server = await startServer(
@@ -45,12 +50,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       http: new HttpClient(baseUrl),
       close: async () => {
         await server.stop();
-        await database.drop();
+        if (ownsDatabase) await database.drop();
         await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await database.drop();
+    if (ownsDatabase) await database.drop();
     throw error;
   }
 }

@@ -110,6 +110,15 @@ export class UsersService {
     return users.map((user) => toPublicUser(user, online.has(user.id)));
   }
 
+  countDemoUsers(): Promise<number> {
+    return this.users.countBy({ isDemo: true });
+  }
+
+  /** Up to `count` users chosen at random (demo and real alike). */
+  pickRandom(count: number): Promise<UserEntity[]> {
+    return this.users.createQueryBuilder('user').orderBy('random()').limit(count).getMany();
+  }
+
   async touchLastSeen(id: string): Promise<void> {
     await this.users.update({ id }, { lastSeenAt: () => 'now()' } as never);
   }

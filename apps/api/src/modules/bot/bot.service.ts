@@ -1,0 +1,107 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../common/errors/app-error.js';
+import { InjectConfig, type AppConfig } from '../../config/app-config.js';
+import { ConversationStore } from '../conversations/conversation-store.service.js';
+import { ConversationsService } from '../conversations/conversations.service.js';
+import { MessagesService } from '../messages/messages.service.js';
+import { PresenceService } from '../users/presence/presence.service.js';
+import { UsersService } from '../users/users.service.js';
+import { BotLeadership } from './bot-leadership.js';
+import { demoPersona } from './demo-personas.js';
+import { PhrasePicker } from './phrase-picker.js';
+
+/** How often a process that is not the bot's leader asks for the lock again. */
+const LEADER_RETRY_MS = 2000;
+
+/**
+ * Keeps general lively: every BOT_INTERVAL_MS ± 50 % a random user "says" a phrase, stored and
+ * fanned out exactly like a person's message but marked `viaBot`. Runs only on the leader
+ * process, and only while someone is connected.
+ */
+@Injectable()
+export class BotService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Bot');
+  private readonly phrases = new PhrasePicker();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private seeded = false;
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly leadership: BotLeadership,
+    private readonly users: UsersService,
+    private readonly conversations: ConversationsService,
+    private readonly store: ConversationStore,
+    private readonly messages: MessagesService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.BOT_ENABLED) this.schedule(0);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().then((next) => this.schedule(next));
+    }, delayMs);
+  }
+
+  /** One step of the loop; returns how long to wait before the next. */
+  private async tick(): Promise<number> {
+    try {
+      if (!(await this.leadership.tryLead())) return LEADER_RETRY_MS;
+      if (!this.seeded) {
+        await this.seedDemoUsers();
+        this.seeded = true;
+      }
+      // An unused install should not grow its database.
+      if ((await this.presence.socketCount()) > 0) await this.postOne();
+    } catch (error) {
+      this.logger.warn(`Bot step failed: ${(error as Error).message}`);
+    }
+    const interval = this.config.BOT_INTERVAL_MS;
+    return interval * (0.5 + Math.random()); // ± 50 % jitter
+  }
+
+  /** Tops the demo users up to BOT_SEED_USERS; a restart adds none. */
+  private async seedDemoUsers(): Promise<void> {
+    let missing = this.config.BOT_SEED_USERS - (await this.users.countDemoUsers());
+    for (let index = 0; missing > 0 && index < this.config.BOT_SEED_USERS * 4; index++) {
+      const persona = demoPersona(index);
+      try {
+        // No password hash: nobody can sign in as a demo user.
+        await this.users.create({ ...persona, passwordHash: null, isDemo: true });
+        missing--;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+      }
+    }
+  }
+
+  private async postOne(): Promise<void> {
+    const [general, speakers, conversations] = await Promise.all([
+      this.conversations.getGeneral(),
+      this.users.pickRandom(6),
+      this.store.listPublic(),
+    ]);
+    const [speaker, ...others] = speakers;
+    if (!speaker) return;
+    const previous = (await this.messages.before(general.id, null, 1)).items[0];
+    const body = this.phrases.pick({
+      otherUsers: others.map((user) => user.displayName),
+      rooms: conversations.filter((c) => c.kind === 'room' && c.slug).map((c) => c.slug!),
+      previousAuthor: previous && previous.sender.id !== speaker.id ? previous.sender.name : null,
+      now: new Date(),
+    });
+    await this.messages.post(general, { kind: 'user', id: speaker.id }, { clientMsgId: randomUUID(), body, viaBot: true });
+  }
+}

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { Message } from '@chat/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BotLeadership } from '../src/modules/bot/bot-leadership.js';
+import { generalConversation } from './factories/conversations.js';
+import { createTestDatabase, queryDatabase, type TestDatabase } from './support/test-database.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { connectSocket, type TestSocket } from './support/test-socket.js';
+
+const BOT = { BOT_ENABLED: 'true', BOT_INTERVAL_MS: '100', BOT_SEED_USERS: '8' };
+
+describe('the chatter bot', () => {
+  const apps: TestApp[] = [];
+  const sockets: TestSocket[] = [];
+  const databases: TestDatabase[] = [];
+  const start = async (env: Record<string, string>, database?: TestDatabase) => {
+    const app = await startTestApp(env, { database });
+    apps.push(app);
+    return app;
+  };
+  afterEach(async () => {
+    sockets.splice(0).forEach((socket) => socket.close());
+    for (const app of apps.splice(0)) await app.close().catch(() => undefined);
+    for (const database of databases.splice(0)) await database.drop();
+  });
+
+  const countBotMessages = async (url: string) =>
+    Number((await queryDatabase<{ n: string }>(url, 'SELECT count(*) AS n FROM messages WHERE via_bot'))[0]!.n);
+
+  it('posts varied phrases in general as several users, marked viaBot, while someone is connected', async () => {
+    const app = await start(BOT);
+    const general = await generalConversation(app.http);
+    const visitor = await connectSocket(app.baseUrl);
+    sockets.push(visitor);
+    await visitor.call('conversation:join', { conversationId: general.id });
+    const received: Message[] = [];
+    for (let i = 0; i < 12; i++) received.push(await visitor.next('message:new', (m) => !received.includes(m), 10_000));
+
+    expect(received.every((m) => m.viaBot && m.conversationId === general.id && m.sender.kind === 'user')).toBe(true);
+    expect(new Set(received.map((m) => m.sender.id)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(received.map((m) => m.body)).size).toBeGreaterThanOrEqual(10);
+    const history = await app.http.get(`/api/conversations/${general.id}/messages?limit=100`);
+    expect(history.body.items.filter((m: Message) => m.viaBot).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('posts nothing while nobody is connected', async () => {
+    const app = await start(BOT);
+    await sleep(1500); // fifteen intervals
+    expect(await countBotMessages(app.database.url)).toBe(0);
+  });
+
+  it('seeds the demo users once; a restart adds none, and nobody can sign in as them', async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    const demoCount = async () =>
+      (await queryDatabase<{ n: string; hashes: string }>(
+        database.url,
+        'SELECT count(*) AS n, count(password_hash) AS hashes FROM users WHERE is_demo',
+      ))[0]!;
+    const first = await start(BOT, database);
+    await waitFor(async () => Number((await demoCount()).n) === 8);
+    await first.close();
+    apps.splice(apps.indexOf(first), 1);
+
+    await start(BOT, database);
+    await sleep(800);
+    expect(await demoCount()).toEqual({ n: '8', hashes: '0' });
+    const login = await apps[0]!.http.post('/api/auth/login', { username: 'ada.l', password: 'anything at all' });
+    expect(login.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('runs on exactly one of two processes, and the other takes over when the leader closes', async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    const one = await start(BOT, database);
+    const two = await start(BOT, database);
+    const leaders = () => apps.filter((app) => app.server.app.get(BotLeadership).isLeader());
+    await waitFor(async () => leaders().length === 1);
+    await sleep(2500); // the follower has retried the lock at least once
+    expect(leaders()).toHaveLength(1);
+
+    const leader = leaders()[0]!;
+    const follower = leader === one ? two : one;
+    await leader.close();
+    apps.splice(apps.indexOf(leader), 1);
+    await waitFor(async () => follower.server.app.get(BotLeadership).isLeader(), 10_000);
+
+    const watcher = await connectSocket(follower.baseUrl);
+    sockets.push(watcher);
+    const general = await generalConversation(follower.http);
+    await watcher.call('conversation:join', { conversationId: general.id });
+    const message = await watcher.next('message:new', (m) => m.viaBot, 10_000);
+    expect(message.viaBot).toBe(true);
+  }, 60_000);
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(100);
+  }
+}
