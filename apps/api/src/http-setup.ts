@@ -16,7 +16,10 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
 
-  const strict = helmet();
+  // No upgrade-insecure-requests: served over plain HTTP on a LAN address, it would break the SPA.
+  const strict = helmet({
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
   // Swagger UI boots from an inline script, which the default CSP forbids.
   const docs = helmet({ contentSecurityPolicy: false });
   app.use((req: Request, res: Response, next: NextFunction) =>

@@ -33,8 +33,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     user: USER,
     password: PASSWORD,
     persistent: true,
-    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: true,
+    // Postgres refuses to run as root; as root the package runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,
     onError: () => undefined,
@@ -61,15 +61,30 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
 }
 
 /**
- * A process killed without a chance to clean up leaves its postgres running on our data
- * directory, which would refuse a second server. The directory is ours, so stop that one.
+ * A process killed without a chance to clean up (SIGKILL, OOM) leaves its postgres running on
+ * our data directory, which would refuse a second server. If that postgres has lost the app
+ * that started it, stop it; if its app is still running, this data directory is in use.
  */
 async function stopOrphanedServer(databaseDir: string): Promise<void> {
   const pidFile = resolve(databaseDir, 'postmaster.pid');
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
   if (!pid || !isAlive(pid)) return;
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  // A stale pid file after a reboot may name an unrelated process: leave that alone.
+  if (!command.includes('postgres') || !command.includes(databaseDir)) return;
+  const parent = await parentCommand(pid);
+  if (parent.includes('node')) {
+    throw new Error(`${databaseDir} is in use by another running app (postgres pid ${pid}); stop it or set DATA_DIR`);
+  }
   process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
   for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) await sleep(100);
+}
+
+async function parentCommand(pid: number): Promise<string> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const parentPid = /^PPid:\s+(\d+)/m.exec(status)?.[1];
+  if (!parentPid || parentPid === '1') return '';
+  return readFile(`/proc/${parentPid}/cmdline`, 'utf8').catch(() => '');
 }
 
 function isAlive(pid: number): boolean {

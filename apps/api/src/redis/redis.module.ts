@@ -11,12 +11,17 @@ export type RedisClient = RedisClientType | null;
  * Redis connections reconnect forever with back-off; errors are logged, never thrown, so a
  * Redis outage degrades fan-out and presence but never stops the process.
  */
-export function createRedisClient(url: string, name: string): RedisClientType {
+export function createRedisClient(
+  url: string,
+  name: string,
+  options: { offlineQueue: boolean } = { offlineQueue: false },
+): RedisClientType {
   const logger = new Logger(`Redis:${name}`);
   const client = createClient({
     url,
     socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
-    disableOfflineQueue: true,
+    // Commands fail at once while disconnected instead of piling up in memory.
+    disableOfflineQueue: !options.offlineQueue,
   }) as RedisClientType;
   let down = false;
   client.on('error', (error: Error) => {

@@ -3,7 +3,7 @@ import { TokenBucket } from './token-bucket.js';
 
 describe('TokenBucket', () => {
   it('lets a burst up to the capacity through, then refuses', () => {
-    let now = 0;
+    const now = 0;
     const bucket = new TokenBucket(3, 10_000, () => now);
     expect([bucket.tryTake(), bucket.tryTake(), bucket.tryTake()]).toEqual([true, true, true]);
     expect(bucket.tryTake()).toBe(false);

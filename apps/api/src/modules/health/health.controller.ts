@@ -1,5 +1,6 @@
 import { healthSchema } from '@chat/contracts';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -29,11 +30,18 @@ export class HealthController {
     response: healthSchema,
     errors: [503],
   })
-  check() {
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 2000 }),
-      ...(this.redis ? [() => this.checkRedis()] : []),
-    ]);
+  async check(@Res({ passthrough: true }) response: Response) {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('database', { timeout: 2000 }),
+        ...(this.redis ? [() => this.checkRedis()] : []),
+      ]);
+    } catch (error) {
+      // Terminus reports a failing check as a 503 carrying the health body: answer with it.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse();
+    }
   }
 
   private async checkRedis() {

@@ -8,11 +8,12 @@ import {
   type JoinPayload,
   type JoinResult,
   type Message,
+  type PresenceUser,
   type SendPayload,
   type SessionPayload,
   type TypingPayload,
 } from '@chat/contracts';
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   type OnGatewayConnection,
   type OnGatewayDisconnect,
@@ -31,17 +32,21 @@ import { RealtimeFanout } from './realtime-fanout.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
 import { conversationRoom, userRoom, type ChatServer, type ChatSocket } from './socket-types.js';
 
+/** How often this process looks for sockets of dead processes (Redis presence only). */
+const SWEEP_INTERVAL_MS = 2000;
+
 /**
  * Socket.IO transport: authenticates the handshake, keeps socket rooms and presence, checks each
  * payload against the contract and hands it to the services. Fan-out of stored messages lives in
  * RealtimeFanout.
  */
 @WebSocketGateway()
-export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly server!: ChatServer;
   private readonly logger = new Logger('ChatGateway');
   /** Presence registration of each socket; its handlers wait for it. */
   private readonly ready = new WeakMap<ChatSocket, Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly authenticator: SocketAuthenticator,
@@ -55,6 +60,33 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   afterInit(server: ChatServer): void {
     server.use(this.authenticator.middleware);
     this.fanout.attach(server);
+    this.sweeper = setInterval(() => void this.sweepDeadProcesses(), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /** Users of a process that died drop offline by themselves; a survivor tells everyone. */
+  private async sweepDeadProcesses(): Promise<void> {
+    try {
+      for (const gone of await this.presence.sweepExpired()) this.announceDeparture(gone);
+    } catch (error) {
+      this.logger.warn(`Presence sweep failed: ${(error as Error).message}`);
+    }
+  }
+
+  private announceDeparture(change: { user: PresenceUser; userChanged: boolean; conversationsChanged: string[] }) {
+    const { user } = change;
+    for (const conversationId of change.conversationsChanged) {
+      this.server.to(conversationRoom(conversationId)).emit('presence:leave', { conversationId, user });
+    }
+    if (change.userChanged) {
+      this.server.emit('user:offline', { userId: user.id });
+      // Guests have no row; for them this updates nothing.
+      void this.users.touchLastSeen(user.id).catch(() => undefined);
+    }
   }
 
   handleConnection(socket: ChatSocket): void {
@@ -65,15 +97,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {
     await this.ready.get(socket)?.catch(() => undefined);
-    const { user, userChanged, conversationsChanged } = await this.presence.disconnect(socket.id);
-    if (!user) return;
-    for (const conversationId of conversationsChanged) {
-      this.server.to(conversationRoom(conversationId)).emit('presence:leave', { conversationId, user });
-    }
-    if (userChanged) {
-      this.server.emit('user:offline', { userId: user.id });
-      if (socket.data.principal?.kind === 'user') await this.users.touchLastSeen(user.id).catch(() => undefined);
-    }
+    const { user, ...change } = await this.presence.disconnect(socket.id);
+    if (user) this.announceDeparture({ user, ...change });
   }
 
   private async register(socket: ChatSocket): Promise<void> {
@@ -125,7 +150,11 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private async leave(socket: ChatSocket, payload: { conversationId: string }): Promise<null> {
     const room = conversationRoom(payload.conversationId);
-    if (!socket.rooms.has(room)) return null;
+    if (!socket.rooms.has(room)) {
+      // Nothing to leave; but an id the caller cannot see is NOT_FOUND, as for every other event.
+      await this.conversations.getReadable(socket.data.principal, payload.conversationId);
+      return null;
+    }
     await socket.leave(room);
     const lastHere = await this.presence.leave(socket.id, payload.conversationId);
     if (lastHere && socket.data.presenceUser) {

@@ -8,6 +8,11 @@ export interface PresenceChange {
   conversationsChanged: string[];
 }
 
+/** A socket of a process that stopped beating (it died), removed by a surviving process. */
+export interface ExpiredSocket extends PresenceChange {
+  user: PresenceUser;
+}
+
 /**
  * Who is online, counted per socket: a user is online while any of their sockets is connected,
  * and present in a conversation while any of their sockets has joined it. Events fire once per
@@ -27,4 +32,9 @@ export abstract class PresenceService {
   abstract countIn(conversationIds: string[]): Promise<Map<string, number>>;
   /** Sockets connected anywhere (the bot idles at zero). */
   abstract socketCount(): Promise<number>;
+
+  /** Sockets of dead processes, removed now; nothing expires on a single node. */
+  async sweepExpired(): Promise<ExpiredSocket[]> {
+    return [];
+  }
 }
