@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useSession, type Session } from '../features/auth/api/session';
 import { useSessionExpiry } from '../features/auth/hooks/use-session-expiry';
+import { ChatRuntimeProvider } from '../features/chat/components/chat-runtime-provider';
 import { createQueryClient } from '../lib/query-client';
 import { SocketProvider } from './socket-provider';
 
@@ -25,7 +26,11 @@ function SessionSocket({ children, enabled }: { children: ReactNode; enabled: bo
   useSessionExpiry();
   const session = useSession();
   const identity = enabled && session.data ? identityOf(session.data) : null;
-  return <SocketProvider identity={identity}>{children}</SocketProvider>;
+  return (
+    <SocketProvider identity={identity}>
+      <ChatRuntimeProvider>{children}</ChatRuntimeProvider>
+    </SocketProvider>
+  );
 }
 
 function identityOf(session: Session): string {

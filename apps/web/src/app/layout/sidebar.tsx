@@ -1,18 +1,25 @@
 import { NavLink } from 'react-router';
 import type { Session } from '../../features/auth/api/session';
+import { RoomsNav } from '../../features/rooms/components/rooms-nav';
+import { ThreadList } from '../../features/threads/components/thread-list';
 import { UserDirectory } from '../../features/users/components/user-directory';
+import { userIdOf } from '../session-identity';
 
 export function Sidebar({ session }: { session: Session | undefined }) {
-  const myUserId = session?.kind === 'user' ? session.user.id : undefined;
+  const myUserId = userIdOf(session);
   return (
     <div className="sidebar__content">
-      <nav aria-label="Conversations" className="sidebar__section">
-        <NavLink to="/" end className="sidebar__item">
-          <span className="sidebar__hash" aria-hidden="true">
-            #
-          </span>
-          <span className="sidebar__item-title">general</span>
-        </NavLink>
+      <nav aria-label="Conversations" className="sidebar__nav">
+        <section className="sidebar__section">
+          <NavLink to="/" end className="sidebar__item">
+            <span className="sidebar__hash" aria-hidden="true">
+              #
+            </span>
+            <span className="sidebar__item-title">general</span>
+          </NavLink>
+        </section>
+        <RoomsNav />
+        {myUserId ? <ThreadList myUserId={myUserId} /> : null}
       </nav>
       <UserDirectory myUserId={myUserId} />
     </div>

@@ -1,3 +1,110 @@
+import type { PublicUser } from '@chat/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { Avatar } from '../../components/avatar';
+import { useSession } from '../../features/auth/api/session';
+import { ConversationView } from '../../features/chat/components/conversation-view';
+import { addThread, markThreadRead, useOpenThread } from '../../features/threads/api/threads';
+import { useUser } from '../../features/users/api/get-user';
+import { OnlineDot } from '../../features/users/components/online-dot';
+import { isApiError } from '../../lib/api-client';
+import { senderOf, userIdOf } from '../session-identity';
+
+/** The private thread with one person, opened (and created if need be) on arrival. */
 export function ThreadPage() {
-  return <h1>Private chat</h1>;
+  const { username = '' } = useParams();
+  const session = useSession();
+  const myUserId = userIdOf(session.data);
+  const other = useUser(username);
+  const canOpen = myUserId !== undefined && other.data !== undefined && other.data.id !== myUserId;
+  const thread = useOpenThread(canOpen ? other.data?.id : undefined);
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    if (thread.data) addThread(queryClient, thread.data);
+  }, [thread.data, queryClient]);
+
+  const threadId = thread.data?.id;
+  const onRead = useCallback(() => {
+    if (threadId) markThreadRead(queryClient, threadId);
+  }, [threadId, queryClient]);
+
+  if (isApiError(other.error, 'NOT_FOUND')) {
+    return (
+      <div className="page">
+        <h1>Nobody called @{username}</h1>
+        <p>
+          Check the spelling, or find people in the directory. <Link to="/">Back to the lobby</Link>
+        </p>
+      </div>
+    );
+  }
+  if (other.isError) return <p className="page form__error">Could not load @{username}.</p>;
+  if (!other.data || session.isPending) return <p className="page muted">Loading…</p>;
+
+  const header = <ThreadHeader user={other.data} />;
+  if (myUserId === undefined) {
+    return (
+      <div className="page">
+        {header}
+        <p>
+          <Link to="/login" state={{ from: `/u/${username}` }}>
+            Log in
+          </Link>{' '}
+          or <Link to="/signup">sign up</Link> to chat privately with {other.data.displayName}.
+        </p>
+      </div>
+    );
+  }
+  if (other.data.id === myUserId) {
+    return (
+      <div className="page">
+        {header}
+        <p>
+          This is you. <Link to="/me">Edit your profile</Link>, or pick someone else to talk to.
+        </p>
+      </div>
+    );
+  }
+  if (thread.isError) return <p className="page form__error">Could not open the conversation.</p>;
+  if (!thread.data) {
+    return (
+      <div className="page">
+        {header}
+        <p className="muted">Opening…</p>
+      </div>
+    );
+  }
+  return (
+    <ConversationView
+      key={thread.data.id}
+      conversationId={thread.data.id}
+      label={`Private messages with ${other.data.displayName}`}
+      me={senderOf(session.data)}
+      placeholder={`Message ${other.data.displayName}`}
+      onRead={onRead}
+      header={header}
+    />
+  );
+}
+
+function ThreadHeader({ user }: { user: PublicUser }) {
+  return (
+    <header className="conversation__header">
+      <div className="thread-header">
+        <Avatar name={user.displayName} color={user.avatarColor} />
+        <div>
+          <h1>
+            {user.displayName} <OnlineDot online={user.online} />
+          </h1>
+          <p className="muted conversation__topic">
+            @{user.username}
+            {user.location ? ` · ${user.location}` : ''}
+            {user.bio ? ` · ${user.bio}` : ''}
+          </p>
+        </div>
+      </div>
+    </header>
+  );
 }

@@ -56,7 +56,12 @@ describe('catchUp', () => {
     const result = await catchUp(5, source);
     expect(seqs(result.messages)).toEqual(Array.from({ length: 445 }, (_, i) => i + 6));
     expect(result.complete).toBe(true);
-    expect(calls).toEqual(['join 5', 'rest after=205 limit=100', 'rest after=305 limit=100', 'rest after=405 limit=100']);
+    expect(calls).toEqual([
+      'join 5',
+      'rest after=205 limit=100',
+      'rest after=305 limit=100',
+      'rest after=405 limit=100',
+    ]);
   });
 
   it('leaves a list with no holes and no duplicates after a reconnect', async () => {

@@ -19,7 +19,11 @@ export interface CatchUpResult {
  * (Re)joins a conversation and fills the gap since `afterSeq`: the join brings up to 200
  * missed messages, and while the server says there is more, REST pages follow.
  */
-export async function catchUp(afterSeq: number, source: CatchUpSource, maxPages = 10): Promise<CatchUpResult> {
+export async function catchUp(
+  afterSeq: number,
+  source: CatchUpSource,
+  maxPages = 10,
+): Promise<CatchUpResult> {
   const join = await source.join(afterSeq);
   const messages = [...join.missed];
   let cursor = Math.max(afterSeq, messages.at(-1)?.seq ?? afterSeq);

@@ -61,7 +61,11 @@ describe('delivery states', () => {
     let list = addLocal(emptyList(), local('aaaaaaaa-0000-4000-8000-000000000001'));
     expect(list.local).toMatchObject([{ status: 'pending', body: 'hello' }]);
 
-    const stored = message(7, { sender: ALICE, clientMsgId: 'aaaaaaaa-0000-4000-8000-000000000001', body: 'hello' });
+    const stored = message(7, {
+      sender: ALICE,
+      clientMsgId: 'aaaaaaaa-0000-4000-8000-000000000001',
+      body: 'hello',
+    });
     list = mergeMessages(list, [stored]);
 
     expect(list.local).toEqual([]);

@@ -49,8 +49,12 @@ export function mergeMessages(list: MessageList, incoming: readonly Message[]): 
     seqs.add(message.seq);
     fresh.push(message);
   }
-  const answered = new Set(incoming.map((message) => localKey(message.sender.id, message.clientMsgId)));
-  const local = list.local.filter((item) => !answered.has(localKey(item.sender.id, item.clientMsgId)));
+  const answered = new Set(
+    incoming.map((message) => localKey(message.sender.id, message.clientMsgId)),
+  );
+  const local = list.local.filter(
+    (item) => !answered.has(localKey(item.sender.id, item.clientMsgId)),
+  );
   if (fresh.length === 0 && local.length === list.local.length) return list;
 
   let messages = list.messages;
@@ -83,7 +87,10 @@ function insertBySeq(messages: Message[], message: Message): void {
 }
 
 /** Older history from REST: merged like anything else, and it tells whether more exists. */
-export function addHistoryPage(list: MessageList, page: { items: Message[]; hasMore: boolean }): MessageList {
+export function addHistoryPage(
+  list: MessageList,
+  page: { items: Message[]; hasMore: boolean },
+): MessageList {
   return { ...mergeMessages(list, page.items), hasMoreBefore: page.hasMore };
 }
 
@@ -97,7 +104,11 @@ export function markFailed(list: MessageList, clientMsgId: string, error: string
 }
 
 export function markPending(list: MessageList, clientMsgId: string): MessageList {
-  return updateLocal(list, clientMsgId, (item) => ({ ...item, status: 'pending', error: undefined }));
+  return updateLocal(list, clientMsgId, (item) => ({
+    ...item,
+    status: 'pending',
+    error: undefined,
+  }));
 }
 
 function updateLocal(

@@ -39,7 +39,11 @@ function setup() {
 let n = 0;
 function payload(body = 'hi'): SendPayload {
   n += 1;
-  return { conversationId: CONVERSATION_ID, clientMsgId: `bbbbbbbb-0000-4000-8000-${String(n).padStart(12, '0')}`, body };
+  return {
+    conversationId: CONVERSATION_ID,
+    clientMsgId: `bbbbbbbb-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    body,
+  };
 }
 
 function stored(p: SendPayload, seq: number): Message {
@@ -95,7 +99,10 @@ describe('Outbox', () => {
 
     transport.connected = true;
     outbox.flush();
-    expect(transport.sends.map((s) => s.payload.clientMsgId)).toEqual([p.clientMsgId, p.clientMsgId]);
+    expect(transport.sends.map((s) => s.payload.clientMsgId)).toEqual([
+      p.clientMsgId,
+      p.clientMsgId,
+    ]);
     transport.last().answer({ ok: true, data: stored(p, 1) });
     await settle();
     expect(sent).toHaveLength(1);

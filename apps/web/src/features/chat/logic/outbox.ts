@@ -47,7 +47,12 @@ export class Outbox {
 
   enqueue(payload: SendPayload): void {
     if (this.entries.has(payload.clientMsgId)) return;
-    this.entries.set(payload.clientMsgId, { payload, state: 'waiting', transient: false, attempt: 0 });
+    this.entries.set(payload.clientMsgId, {
+      payload,
+      state: 'waiting',
+      transient: false,
+      attempt: 0,
+    });
     this.pump();
   }
 

@@ -1,7 +1,17 @@
 import type { Message, MessageSender } from '@chat/contracts';
 
-export const ALICE: MessageSender = { id: '11111111-1111-4111-8111-111111111111', kind: 'user', name: 'Alice', username: 'alice' };
-export const BOB: MessageSender = { id: '22222222-2222-4222-8222-222222222222', kind: 'user', name: 'Bob', username: 'bob' };
+export const ALICE: MessageSender = {
+  id: '11111111-1111-4111-8111-111111111111',
+  kind: 'user',
+  name: 'Alice',
+  username: 'alice',
+};
+export const BOB: MessageSender = {
+  id: '22222222-2222-4222-8222-222222222222',
+  kind: 'user',
+  name: 'Bob',
+  username: 'bob',
+};
 export const CONVERSATION_ID = '33333333-3333-4333-8333-333333333333';
 
 let counter = 0;

@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { messageLog, sendMessage } from './support/chat';
+import { signUp } from './support/users';
+
+async function joinRoom(page: Page, slug: string) {
+  await page.goto(`/rooms/${slug}`);
+  await page.getByRole('button', { name: 'Join room' }).click();
+  await expect(page.getByRole('button', { name: 'Leave room' })).toBeVisible();
+}
+
+test('three people in a room see each other in who’s here and each other’s messages', async ({
+  browser,
+}) => {
+  const name = `Night Owls ${randomBytes(2).toString('hex')}`;
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const people = ['ann', 'ben', 'cat'];
+  const contexts = await Promise.all(people.map(() => browser.newContext()));
+  const pages = await Promise.all(contexts.map((context) => context.newPage()));
+  const [ann, ben, cat] = pages as [Page, Page, Page];
+  for (const [index, page] of pages.entries()) await signUp(page, people[index]!);
+
+  // Ann creates the room through the dialog.
+  await ann.goto('/rooms');
+  await ann.getByRole('button', { name: 'New room' }).click();
+  const dialog = ann.getByRole('dialog', { name: 'New room' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Topic').fill('For the late hours');
+  await dialog.getByRole('button', { name: 'Create room' }).click();
+  await expect(ann).toHaveURL(`/rooms/${slug}`);
+  await expect(ann.getByRole('button', { name: 'Leave room' })).toBeVisible();
+
+  await joinRoom(ben, slug);
+  await joinRoom(cat, slug);
+
+  for (const page of pages) {
+    const here = page.getByRole('list', { name: 'Who’s here' });
+    for (const person of ['Ann', 'Ben', 'Cat']) await expect(here).toContainText(person);
+  }
+
+  await sendMessage(ann, 'Ann says hi');
+  await sendMessage(ben, 'Ben says hi');
+  await sendMessage(cat, 'Cat says hi');
+  for (const page of pages) {
+    for (const text of ['Ann says hi', 'Ben says hi', 'Cat says hi'])
+      await expect(messageLog(page)).toContainText(text);
+  }
+  await cat.screenshot({ path: 'e2e/artifacts/screens/room.png' });
+
+  // Cat leaves: the others see her go from who's here.
+  await cat.getByRole('button', { name: 'Leave room' }).click();
+  await expect(cat.getByRole('button', { name: 'Join room' })).toBeVisible();
+  await expect(ann.getByRole('list', { name: 'Who’s here' })).not.toContainText('Cat');
+
+  for (const context of contexts) await context.close();
+});
+
+test('a taken room name is reported in the dialog, and an unknown room offers to create it', async ({
+  page,
+}) => {
+  await signUp(page, 'dora');
+  const slug = `quiet-${randomBytes(2).toString('hex')}`;
+
+  await page.goto(`/rooms/${slug}`);
+  await expect(page.getByText(`There is no room called #${slug} yet.`)).toBeVisible();
+  await page.getByRole('button', { name: `Create #${slug}` }).click();
+  await page
+    .getByRole('dialog', { name: 'New room' })
+    .getByRole('button', { name: 'Create room' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Leave room' })).toBeVisible();
+
+  await page.goto('/rooms');
+  await expect(page.getByRole('list', { name: 'Rooms' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'New room' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New room' });
+  await dialog.getByLabel('Name').fill(slug.toUpperCase());
+  await dialog.getByRole('button', { name: 'Create room' }).click();
+  await expect(dialog.getByLabel('Name')).toHaveAccessibleDescription(
+    new RegExp(`#${slug} already exists`),
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -1,0 +1,217 @@
+import type {
+  Ack,
+  JoinResult,
+  Message,
+  MessageSender,
+  NoticePayload,
+  PresencePayload,
+  PresenceUser,
+} from '@chat/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ChatSocket } from '../../../lib/socket';
+import { randomUuid } from '../../../lib/uuid';
+import { catchUp } from '../logic/catch-up';
+import {
+  addHistoryPage,
+  addLocal,
+  emptyList,
+  firstSeq,
+  lastSeq,
+  markFailed,
+  markPending,
+  mergeMessages,
+  type MessageList,
+} from '../logic/message-list';
+import { Outbox } from '../logic/outbox';
+import {
+  fetchMessages,
+  messageListQueryOptions,
+  messagesKey,
+  noticeKey,
+  postRead,
+  presenceKey,
+} from './messages';
+
+const JOIN_TIMEOUT_MS = 10_000;
+
+/**
+ * The live side of chat for one socket: joins open conversations (and rejoins them after every
+ * reconnect with their last seq), sends through the outbox and writes everything the socket
+ * says into the query cache, which the components read.
+ */
+export class ChatRuntime {
+  private readonly outbox: Outbox;
+  /** Open conversations and how many views hold each. */
+  private readonly open = new Map<string, number>();
+  private readonly detach: () => void;
+
+  constructor(
+    private readonly socket: ChatSocket,
+    private readonly queryClient: QueryClient,
+  ) {
+    this.outbox = new Outbox(
+      {
+        isConnected: () => socket.connected,
+        send: (payload, timeoutMs) =>
+          socket.timeout(timeoutMs).emitWithAck('message:send', payload),
+      },
+      {
+        sent: (message) => this.merge(message.conversationId, [message]),
+        failed: (payload, error) =>
+          this.update(payload.conversationId, (list) =>
+            markFailed(list, payload.clientMsgId, error.message),
+          ),
+        retrying: (payload) =>
+          this.update(payload.conversationId, (list) => markPending(list, payload.clientMsgId)),
+      },
+    );
+    this.detach = this.listen();
+  }
+
+  dispose(): void {
+    this.detach();
+    this.open.clear();
+  }
+
+  /** A view shows this conversation: join it now (or on connect). Returns the matching close. */
+  openConversation(conversationId: string): () => void {
+    const holders = this.open.get(conversationId) ?? 0;
+    this.open.set(conversationId, holders + 1);
+    if (holders === 0 && this.socket.connected) void this.sync(conversationId);
+    return () => {
+      const left = (this.open.get(conversationId) ?? 1) - 1;
+      if (left > 0) {
+        this.open.set(conversationId, left);
+        return;
+      }
+      this.open.delete(conversationId);
+      if (this.socket.connected)
+        this.socket.emit('conversation:leave', { conversationId }, () => undefined);
+    };
+  }
+
+  send(conversationId: string, body: string, sender: MessageSender): void {
+    const clientMsgId = randomUuid();
+    this.update(conversationId, (list) =>
+      addLocal(list, {
+        clientMsgId,
+        conversationId,
+        body,
+        sender,
+        createdAt: new Date().toISOString(),
+        status: 'pending',
+      }),
+    );
+    this.outbox.enqueue({ conversationId, clientMsgId, body });
+  }
+
+  retry(conversationId: string, clientMsgId: string): void {
+    this.update(conversationId, (list) => markPending(list, clientMsgId));
+    this.outbox.retry(clientMsgId);
+  }
+
+  /** One page of older history, for scrolling up. */
+  async loadOlder(conversationId: string): Promise<void> {
+    const list = this.queryClient.getQueryData<MessageList>(messagesKey(conversationId));
+    if (!list?.hasMoreBefore) return;
+    const page = await fetchMessages(conversationId, { before: firstSeq(list) });
+    this.update(conversationId, (current) => addHistoryPage(current, page));
+  }
+
+  typing(conversationId: string, isTyping: boolean): void {
+    if (this.socket.connected)
+      this.socket.volatile.emit('typing', { conversationId, isTyping }, () => undefined);
+  }
+
+  /** Read markers go over the socket when it is up, over REST otherwise. */
+  markRead(conversationId: string, seq: number): void {
+    if (this.socket.connected) {
+      this.socket.emit('conversation:read', { conversationId, seq }, () => undefined);
+    } else {
+      void postRead(conversationId, seq).catch(() => undefined);
+    }
+  }
+
+  private listen(): () => void {
+    const socket = this.socket;
+    const onConnect = () => {
+      for (const conversationId of this.open.keys()) void this.sync(conversationId);
+      this.outbox.flush();
+    };
+    const onDisconnect = () => this.outbox.disconnected();
+    const onMessage = (message: Message) => this.merge(message.conversationId, [message]);
+    const onPresenceJoin = ({ conversationId, user }: PresencePayload) =>
+      this.setPresence(conversationId, (users) => [...users.filter((u) => u.id !== user.id), user]);
+    const onPresenceLeave = ({ conversationId, user }: PresencePayload) =>
+      this.setPresence(conversationId, (users) => users.filter((u) => u.id !== user.id));
+    const onNotice = ({ conversationId, text }: NoticePayload) =>
+      this.queryClient.setQueryData(noticeKey(conversationId), text);
+
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('message:new', onMessage);
+    socket.on('presence:join', onPresenceJoin);
+    socket.on('presence:leave', onPresenceLeave);
+    socket.on('system:notice', onNotice);
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('message:new', onMessage);
+      socket.off('presence:join', onPresenceJoin);
+      socket.off('presence:leave', onPresenceLeave);
+      socket.off('system:notice', onNotice);
+    };
+  }
+
+  /** (Re)joins with the last seq held and fills the gap; a gap too long reloads the newest page. */
+  private async sync(conversationId: string): Promise<void> {
+    try {
+      const list = await this.queryClient.ensureQueryData(messageListQueryOptions(conversationId));
+      const result = await catchUp(lastSeq(list), {
+        join: (afterSeq) => this.join(conversationId, afterSeq),
+        fetchAfter: (afterSeq, limit) => fetchMessages(conversationId, { after: afterSeq, limit }),
+      });
+      this.queryClient.setQueryData(presenceKey(conversationId), result.join.presence);
+      if (result.complete) {
+        this.merge(conversationId, result.messages);
+      } else {
+        const newest = await fetchMessages(conversationId);
+        this.update(conversationId, (current) => ({
+          ...addHistoryPage(emptyList(), newest),
+          local: current.local,
+        }));
+      }
+    } catch (error) {
+      // Not allowed in (a room left elsewhere) or the connection dropped: the next connect retries.
+      console.warn(`Could not join conversation ${conversationId}`, error);
+    }
+  }
+
+  private async join(conversationId: string, afterSeq: number): Promise<JoinResult> {
+    const ack: Ack<JoinResult> = await this.socket
+      .timeout(JOIN_TIMEOUT_MS)
+      .emitWithAck('conversation:join', { conversationId, afterSeq });
+    if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
+    return ack.data;
+  }
+
+  private merge(conversationId: string, messages: Message[]): void {
+    this.update(conversationId, (list) => mergeMessages(list, messages));
+  }
+
+  /** Changes a conversation's cached list, if there is one: a list is only built from REST. */
+  private update(conversationId: string, change: (list: MessageList) => MessageList): void {
+    this.queryClient.setQueryData<MessageList>(messagesKey(conversationId), (list) =>
+      list ? change(list) : list,
+    );
+  }
+
+  private setPresence(
+    conversationId: string,
+    change: (users: PresenceUser[]) => PresenceUser[],
+  ): void {
+    this.queryClient.setQueryData<PresenceUser[]>(presenceKey(conversationId), (users) =>
+      change(users ?? []),
+    );
+  }
+}

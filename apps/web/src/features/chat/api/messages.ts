@@ -1,0 +1,59 @@
+import { LIMITS, type MessagePage, type PresenceUser } from '@chat/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { addHistoryPage, emptyList, type MessageList } from '../logic/message-list';
+
+export function fetchMessages(
+  conversationId: string,
+  cursor: { before?: number; after?: number; limit?: number } = {},
+): Promise<MessagePage> {
+  return apiRequest<MessagePage>(`/api/conversations/${conversationId}/messages`, {
+    query: { limit: LIMITS.historyPageDefault, ...cursor },
+  });
+}
+
+export function postRead(conversationId: string, seq: number): Promise<void> {
+  return apiRequest<void>(`/api/conversations/${conversationId}/read`, {
+    method: 'POST',
+    body: { seq },
+  });
+}
+
+export const conversationKey = (conversationId: string) =>
+  ['conversations', conversationId] as const;
+export const messagesKey = (conversationId: string) =>
+  [...conversationKey(conversationId), 'messages'] as const;
+export const presenceKey = (conversationId: string) =>
+  [...conversationKey(conversationId), 'presence'] as const;
+export const noticeKey = (conversationId: string) =>
+  [...conversationKey(conversationId), 'notice'] as const;
+
+/** The newest page over REST; after that the socket keeps the list current. */
+export function messageListQueryOptions(conversationId: string) {
+  return queryOptions({
+    queryKey: messagesKey(conversationId),
+    queryFn: async (): Promise<MessageList> =>
+      addHistoryPage(emptyList(), await fetchMessages(conversationId)),
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+  });
+}
+
+export function presenceQueryOptions(conversationId: string) {
+  return queryOptions({
+    queryKey: presenceKey(conversationId),
+    // Filled by the join ack and presence events, never fetched.
+    queryFn: (): PresenceUser[] => [],
+    initialData: [] as PresenceUser[],
+    staleTime: Infinity,
+  });
+}
+
+export function noticeQueryOptions(conversationId: string) {
+  return queryOptions({
+    queryKey: noticeKey(conversationId),
+    queryFn: (): string | null => null,
+    initialData: null as string | null,
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,37 @@
+import { NavLink } from 'react-router';
+import { useRooms } from '../api/rooms';
+
+/** The sidebar's room links. */
+export function RoomsNav() {
+  const rooms = useRooms();
+  const items = rooms.data?.items.filter((room) => room.kind === 'room') ?? [];
+  return (
+    <section className="sidebar__section" aria-labelledby="rooms-heading">
+      <h2 id="rooms-heading" className="sidebar__heading">
+        Rooms
+        <NavLink to="/rooms" end className="sidebar__heading-link">
+          All rooms
+        </NavLink>
+      </h2>
+      <ul className="sidebar__list" aria-label="Rooms">
+        {items.map((room) => (
+          <li key={room.id}>
+            <NavLink to={`/rooms/${room.slug}`} className="sidebar__item">
+              <span className="sidebar__hash" aria-hidden="true">
+                #
+              </span>
+              <span className="sidebar__item-text">
+                <span className="sidebar__item-title">{room.slug}</span>
+              </span>
+              {room.onlineCount > 0 ? (
+                <span className="muted sidebar__count" aria-label={`${room.onlineCount} online`}>
+                  {room.onlineCount}
+                </span>
+              ) : null}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Message, Thread, ThreadList } from '@chat/contracts';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export function listThreads(): Promise<ThreadList> {
+  return apiRequest<ThreadList>('/api/threads');
+}
+
+/** The thread with a user, created on first open. */
+export function openThread(userId: string): Promise<Thread> {
+  return apiRequest<Thread>('/api/threads', { method: 'POST', body: { userId } });
+}
+
+export const threadsKey = ['threads', 'list'] as const;
+
+export function threadsQueryOptions(enabled: boolean) {
+  return queryOptions({ queryKey: threadsKey, queryFn: listThreads, enabled, staleTime: 60_000 });
+}
+
+export function useThreads(enabled: boolean) {
+  return useQuery(threadsQueryOptions(enabled));
+}
+
+/** Opening is idempotent (open-or-create), so it is a query: cached, deduplicated, retried. */
+export function useOpenThread(userId: string | undefined) {
+  return useQuery({
+    queryKey: ['threads', 'with', userId],
+    queryFn: () => openThread(userId!),
+    enabled: userId !== undefined,
+    staleTime: Infinity,
+  });
+}
+
+function byRecency(a: Thread, b: Thread): number {
+  const at = a.lastMessage?.createdAt ?? '';
+  const bt = b.lastMessage?.createdAt ?? '';
+  return bt.localeCompare(at);
+}
+
+function setThreads(queryClient: QueryClient, change: (threads: Thread[]) => Thread[]): void {
+  queryClient.setQueryData<ThreadList>(threadsKey, (list) =>
+    list ? { items: change(list.items) } : list,
+  );
+}
+
+export function isKnownThread(queryClient: QueryClient, conversationId: string): boolean {
+  return (
+    queryClient.getQueryData<ThreadList>(threadsKey)?.items.some((t) => t.id === conversationId) ??
+    false
+  );
+}
+
+/** A new message in a thread: it becomes the preview and, from the other person, unread. */
+export function recordThreadMessage(
+  queryClient: QueryClient,
+  message: Message,
+  myUserId: string,
+): void {
+  setThreads(queryClient, (threads) =>
+    threads
+      .map((thread) =>
+        thread.id === message.conversationId && (thread.lastMessage?.seq ?? 0) < message.seq
+          ? {
+              ...thread,
+              lastMessage: message,
+              unread: message.sender.id === myUserId ? thread.unread : thread.unread + 1,
+            }
+          : thread,
+      )
+      .sort(byRecency),
+  );
+}
+
+export function addThread(queryClient: QueryClient, thread: Thread): void {
+  setThreads(queryClient, (threads) =>
+    threads.some((t) => t.id === thread.id) ? threads : [thread, ...threads].sort(byRecency),
+  );
+}
+
+export function markThreadRead(queryClient: QueryClient, conversationId: string): void {
+  setThreads(queryClient, (threads) =>
+    threads.map((thread) =>
+      thread.id === conversationId && thread.unread > 0 ? { ...thread, unread: 0 } : thread,
+    ),
+  );
+}

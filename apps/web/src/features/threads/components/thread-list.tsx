@@ -1,0 +1,50 @@
+import { NavLink } from 'react-router';
+import { Avatar } from '../../../components/avatar';
+import { useThreads } from '../api/threads';
+
+/** My private threads, newest first, with unread badges and the last message as a preview. */
+export function ThreadList({ myUserId }: { myUserId: string }) {
+  const threads = useThreads(true);
+  const items = threads.data?.items ?? [];
+  return (
+    <section className="sidebar__section" aria-labelledby="threads-heading">
+      <h2 id="threads-heading" className="sidebar__heading">
+        Private
+      </h2>
+      {threads.isSuccess && items.length === 0 ? (
+        <p className="muted sidebar__empty">Pick someone under People to start a private chat.</p>
+      ) : null}
+      <ul className="sidebar__list" aria-label="Private threads">
+        {items.map((thread) => {
+          const preview = thread.lastMessage
+            ? `${thread.lastMessage.sender.id === myUserId ? 'You: ' : ''}${thread.lastMessage.body}`
+            : 'No messages yet';
+          return (
+            <li key={thread.id}>
+              <NavLink
+                to={`/u/${thread.otherUser.username}`}
+                className="sidebar__item"
+                aria-label={`${thread.otherUser.displayName}${thread.unread > 0 ? `, ${thread.unread} unread` : ''}`}
+              >
+                <Avatar
+                  name={thread.otherUser.displayName}
+                  color={thread.otherUser.avatarColor}
+                  size="small"
+                />
+                <span className="sidebar__item-text">
+                  <span className="sidebar__item-title">{thread.otherUser.displayName}</span>
+                  <span className="sidebar__item-sub">{preview}</span>
+                </span>
+                {thread.unread > 0 ? (
+                  <span className="badge badge--count" aria-hidden="true">
+                    {thread.unread}
+                  </span>
+                ) : null}
+              </NavLink>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
