@@ -1,6 +1,9 @@
-import type { AuthResponse } from '@chat/contracts';
-import { randomBytes } from 'node:crypto';
+import { AVATAR_COLORS, type AuthResponse } from '@chat/contracts';
+import { JwtService } from '@nestjs/jwt';
+import { hash } from '@node-rs/argon2';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { HttpClient } from '../support/http-client.js';
+import { queryDatabase } from '../support/test-database.js';
 
 export interface SignedUpUser extends AuthResponse {
   password: string;
@@ -34,4 +37,55 @@ export async function signInAsGuest(http: HttpClient, nickname?: string) {
 export function refreshCookieOf(headers: Headers): string {
   const cookie = headers.getSetCookie().find((c) => c.startsWith('rt='));
   return cookie ? cookie.split(';')[0]! : '';
+}
+
+/** The whole `Set-Cookie` line for `rt`, attributes included (undefined when none was set). */
+export function refreshSetCookieOf(headers: Headers): string | undefined {
+  return headers.getSetCookie().find((c) => c.startsWith('rt='));
+}
+
+/** The claims of a JWT, read without checking it (checking is the API's job). */
+export function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+}
+
+/** The JWT secret `startTestApp` configures; tokens signed with it pass the signature check. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+/**
+ * Signs an access token directly, for the cases the API never issues: expired (`expiresInS`
+ * negative), forged (another `secret`) or with odd claims.
+ */
+export function signAccessToken(
+  claims: Record<string, unknown>,
+  options: { secret?: string; expiresInS?: number } = {},
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    jti: randomUUID(),
+    iat: now - 60,
+    exp: now + (options.expiresInS ?? 900),
+    ...claims,
+  };
+  return new JwtService({ secret: options.secret ?? TEST_JWT_SECRET }).sign(payload);
+}
+
+/** Writes a user row straight into the database: demo users (no password) or rate-limit tests. */
+export async function insertUser(
+  databaseUrl: string,
+  input: { username: string; password: string | null; displayName?: string; isDemo?: boolean },
+): Promise<{ id: string }> {
+  const [row] = await queryDatabase<{ id: string }>(
+    databaseUrl,
+    `INSERT INTO users (username, password_hash, display_name, bio, avatar_color, location, is_demo)
+     VALUES ($1, $2, $3, 'Inserted by a test.', $4, 'Nowhere', $5) RETURNING id`,
+    [
+      input.username,
+      input.password === null ? null : await hash(input.password),
+      input.displayName ?? input.username,
+      AVATAR_COLORS[0],
+      input.isDemo ?? input.password === null,
+    ],
+  );
+  return row!;
 }

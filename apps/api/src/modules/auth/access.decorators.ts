@@ -2,11 +2,16 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import type { MaybePrincipal } from './principal.js';
 
 /** Who may call an endpoint. Without a decorator an endpoint needs a signed-in user. */
-export type AccessLevel = 'public' | 'guest' | 'user';
+export type AccessLevel = 'no-token' | 'public' | 'guest' | 'user';
 export const ACCESS_LEVEL = 'access-level';
 
 /** Anyone, signed in or not; a token, when sent, must still be valid. */
 export const Public = () => SetMetadata(ACCESS_LEVEL, 'public' satisfies AccessLevel);
+/**
+ * Anyone, and the Authorization header is not read at all: the auth endpoints, where a client
+ * may still hold an expired token and must not be told to refresh before it can refresh.
+ */
+export const TokenNotRead = () => SetMetadata(ACCESS_LEVEL, 'no-token' satisfies AccessLevel);
 /** Signed-in users and guests. */
 export const GuestsAllowed = () => SetMetadata(ACCESS_LEVEL, 'guest' satisfies AccessLevel);
 

@@ -15,7 +15,9 @@ export function decodeCursor(value: string): DirectoryCursor {
   try {
     const [rank, name, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
     const uuid = /^[0-9a-f-]{36}$/i;
-    if ((rank === 0 || rank === 1) && typeof name === 'string' && typeof id === 'string' && uuid.test(id)) {
+    // Names come from the database, which cannot hold NUL: a cursor with one was made up.
+    const validName = typeof name === 'string' && !name.includes('\u0000');
+    if ((rank === 0 || rank === 1) && validName && typeof id === 'string' && uuid.test(id)) {
       return { rank, name, id };
     }
   } catch {

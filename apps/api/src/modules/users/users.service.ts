@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error.js';
 import { decodeCursor, encodeCursor } from './directory-cursor.js';
+import { hasNul, refuseNulCharacters } from './nul-characters.js';
 import { PresenceService } from './presence/presence.service.js';
 import { starterProfile } from './profile-defaults.js';
 import { toOwnProfile, toPublicUser } from './public-user.js';
@@ -31,6 +32,7 @@ export class UsersService {
 
   /** Creates a user with an auto-filled profile; 409 CONFLICT when the username is taken. */
   async create(input: NewUser): Promise<UserEntity> {
+    refuseNulCharacters('body', { displayName: input.displayName });
     const starter = starterProfile(input.username);
     try {
       const [row] = (await this.users
@@ -60,6 +62,7 @@ export class UsersService {
 
   /** For sign-in only: the one place the password hash is read. */
   findWithPasswordHash(username: string): Promise<UserEntity | null> {
+    if (hasNul(username)) return Promise.resolve(null);
     return this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -83,6 +86,7 @@ export class UsersService {
   }
 
   async getPublicByUsername(username: string): Promise<PublicUser> {
+    if (hasNul(username)) throw notFound('User');
     const user = await this.users
       .createQueryBuilder('user')
       .where('lower(user.username) = lower(:username)', { username })
@@ -97,6 +101,7 @@ export class UsersService {
   }
 
   async updateProfile(id: string, changes: UpdateProfileBody): Promise<OwnProfile> {
+    refuseNulCharacters('body', changes);
     if (Object.keys(changes).length > 0) await this.users.update({ id }, changes);
     const profile = await this.getOwnProfile(id);
     const { createdAt: _createdAt, ...publicUser } = profile;
@@ -125,6 +130,7 @@ export class UsersService {
 
   /** The directory: online first, then by display name; keyset pagination over that order. */
   async listDirectory(query: ListUsersQuery): Promise<UserPage> {
+    if (hasNul(query.q)) return { items: [], nextCursor: null };
     const online = await this.presence.onlineUserIds();
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
