@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { expireSession } from '../lib/api-client';
+import { Slot } from '../lib/slot';
 import { createSocketSession, type SocketSession } from '../lib/socket';
 import { SocketContext } from '../lib/socket-context';
 
@@ -14,17 +15,18 @@ export function SocketProvider({
   identity: string | null;
   children: ReactNode;
 }) {
-  const [session, setSession] = useState<SocketSession | null>(null);
+  const [slot] = useState(() => new Slot<SocketSession>());
 
   useEffect(() => {
     if (identity === null) return;
-    const next = createSocketSession({ onAuthFailed: expireSession });
-    setSession(next);
+    const session = createSocketSession({ onAuthFailed: expireSession });
+    slot.set(session);
     return () => {
-      next.close();
-      setSession(null);
+      slot.set(null);
+      session.close();
     };
-  }, [identity]);
+  }, [identity, slot]);
 
+  const session = useSyncExternalStore(slot.subscribe, slot.get);
   return <SocketContext.Provider value={session}>{children}</SocketContext.Provider>;
 }

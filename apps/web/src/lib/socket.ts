@@ -41,6 +41,11 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     for (const listener of listeners) listener();
   };
 
+  // A first connect takes a moment; only if it drags on is it worth a banner.
+  const slowStart = setTimeout(() => {
+    if (status === 'connecting') setStatus('reconnecting');
+  }, 3_000);
+
   socket.on('connect', () => setStatus('connected'));
   socket.on('disconnect', () => setStatus(isBrowserOffline() ? 'offline' : 'reconnecting'));
   socket.io.on('reconnect_attempt', () => {
@@ -91,6 +96,7 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
       return () => listeners.delete(listener);
     },
     close() {
+      clearTimeout(slowStart);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       socket.removeAllListeners();

@@ -9,15 +9,16 @@ import { Sidebar } from './sidebar';
 
 export function AppLayout() {
   const session = useSession();
-  const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
-
-  // On phones the sidebar is a drawer: it closes after every navigation and on Escape.
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
+  // On phones the sidebar is a drawer. It is open for the page it was opened on, so any
+  // navigation closes it; Escape and the backdrop do too.
+  const [drawerOpenOn, setDrawerOpenOn] = useState<string | null>(null);
+  const drawerOpen = drawerOpenOn === location.pathname;
+  const setDrawerOpen = (open: boolean) => setDrawerOpenOn(open ? location.pathname : null);
   useEffect(() => {
     if (!drawerOpen) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setDrawerOpen(false);
+      if (event.key === 'Escape') setDrawerOpenOn(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -36,7 +37,7 @@ export function AppLayout() {
           aria-label={drawerOpen ? 'Close menu' : 'Open menu'}
           aria-expanded={drawerOpen}
           aria-controls="sidebar"
-          onClick={() => setDrawerOpen((open) => !open)}
+          onClick={() => setDrawerOpen(!drawerOpen)}
         >
           <span aria-hidden="true">☰</span>
         </button>

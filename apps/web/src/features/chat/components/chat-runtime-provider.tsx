@@ -1,5 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { Slot } from '../../../lib/slot';
 import { useSocket } from '../../../lib/socket-context';
 import { ChatRuntime } from '../api/chat-runtime';
 
@@ -9,18 +17,19 @@ const ChatRuntimeContext = createContext<ChatRuntime | null>(null);
 export function ChatRuntimeProvider({ children }: { children: ReactNode }) {
   const socket = useSocket();
   const queryClient = useQueryClient();
-  const [runtime, setRuntime] = useState<ChatRuntime | null>(null);
+  const [slot] = useState(() => new Slot<ChatRuntime>());
 
   useEffect(() => {
     if (!socket) return;
-    const next = new ChatRuntime(socket, queryClient);
-    setRuntime(next);
+    const runtime = new ChatRuntime(socket, queryClient);
+    slot.set(runtime);
     return () => {
-      next.dispose();
-      setRuntime(null);
+      slot.set(null);
+      runtime.dispose();
     };
-  }, [socket, queryClient]);
+  }, [socket, queryClient, slot]);
 
+  const runtime = useSyncExternalStore(slot.subscribe, slot.get);
   return <ChatRuntimeContext.Provider value={runtime}>{children}</ChatRuntimeContext.Provider>;
 }
 

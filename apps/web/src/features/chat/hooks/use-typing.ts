@@ -12,8 +12,8 @@ export function useTypingUsers(conversationId: string, myId: string | undefined)
     new Map(),
   );
 
+  // Views are keyed by conversation, so a new conversation starts with a fresh map.
   useEffect(() => {
-    setTyping(new Map());
     if (!socket) return;
     const onTyping = ({ conversationId: id, user, isTyping }: TypingBroadcast) => {
       if (id !== conversationId || user.id === myId) return;
