@@ -15,7 +15,9 @@ export async function sendMessage(page: Page, text: string) {
 
 /** Waits until the message is in the log and acknowledged (no longer "Sending…"). */
 export async function expectDelivered(page: Page, text: string) {
-  const item = messageLog(page).getByRole('listitem').filter({ hasText: text });
+  const item = messageLog(page)
+    .getByRole('listitem')
+    .filter({ has: page.locator('.message__body').getByText(text, { exact: true }) });
   await expect(item).toBeVisible();
   await expect(item).not.toContainText('Sending…');
   await expect(item).not.toContainText('Not sent');

@@ -34,7 +34,7 @@ export function AppLayout() {
         <button
           type="button"
           className="app-header__menu"
-          aria-label={drawerOpen ? 'Close menu' : 'Open menu'}
+          aria-label="Menu"
           aria-expanded={drawerOpen}
           aria-controls="sidebar"
           onClick={() => setDrawerOpen(!drawerOpen)}
@@ -69,6 +69,16 @@ export function AppLayout() {
           className={`sidebar${drawerOpen ? ' sidebar--open' : ''}`}
           aria-label="Conversations and people"
         >
+          {drawerOpen ? (
+            <button
+              type="button"
+              className="sidebar__close"
+              aria-label="Close menu"
+              onClick={() => setDrawerOpen(false)}
+            >
+              <span aria-hidden="true">✕</span>
+            </button>
+          ) : null}
           <Sidebar session={session.data} />
         </aside>
         <main id="main" className="app-main">
