@@ -3,13 +3,26 @@ import { baseConfig, chromium } from './e2e/support/base-config';
 import { e2eServer } from './e2e/support/e2e-env';
 import { apiWebServer } from './e2e/support/web-server';
 
-// The built API (BOT_ENABLED=false) serving the built SPA: `pnpm test:e2e` builds both first.
-const server = e2eServer(4173, { bot: false });
+// The built API serving the built SPA (`pnpm test:e2e` builds both first), twice: the bot off
+// for every spec that needs a quiet lobby, and on (BOT_ENABLED=true, BOT_INTERVAL_MS=500) for
+// the bot-*.spec.ts files. Each server has its own fresh database.
+const quiet = e2eServer(4173, { bot: false });
+const withBot = e2eServer(4174, { bot: true });
+const BOT_SPECS = '**/bot-*.spec.ts';
 
 export default defineConfig({
   ...baseConfig,
-  testIgnore: ['**/bot-*.spec.ts'],
-  use: { ...baseConfig.use, baseURL: `http://localhost:${server.port}` },
-  projects: [{ name: 'chromium', use: chromium }],
-  webServer: apiWebServer(server),
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: BOT_SPECS,
+      use: { ...chromium, baseURL: `http://localhost:${quiet.port}` },
+    },
+    {
+      name: 'chromium-bot',
+      testMatch: BOT_SPECS,
+      use: { ...chromium, baseURL: `http://localhost:${withBot.port}` },
+    },
+  ],
+  webServer: [apiWebServer(quiet), apiWebServer(withBot)],
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { messageLog } from './support/chat';
 
-// Runs with playwright.bot.config.ts: a server with BOT_ENABLED=true and BOT_INTERVAL_MS=500.
+// The chromium-bot project runs this against a server with BOT_ENABLED=true, BOT_INTERVAL_MS=500.
 test('the lobby shows bot chatter marked as simulated', async ({ page }) => {
   await page.goto('/');
   const simulated = messageLog(page).getByText('simulated', { exact: true });
