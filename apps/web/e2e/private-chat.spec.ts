@@ -12,8 +12,14 @@ test('two people chat privately both ways, with unread badges and history after 
   const alice = await signUp(alicePage, 'alice');
   const bob = await signUp(bobPage, 'bob');
 
-  // Alice finds Bob in the directory and opens the thread.
+  // Alice finds Bob in the directory, online, and opens the thread.
   await alicePage.getByLabel('Search people').fill(bob.username);
+  await expect(
+    alicePage
+      .getByRole('list', { name: 'People' })
+      .getByRole('link', { name: /Bob/ })
+      .getByRole('img', { name: 'online' }),
+  ).toBeVisible();
   await alicePage.getByRole('list', { name: 'People' }).getByRole('link', { name: /Bob/ }).click();
   await expect(alicePage).toHaveURL(`/u/${bob.username}`);
   await expect(alicePage.getByRole('heading', { name: /Bob/ })).toBeVisible();

@@ -38,6 +38,11 @@ test('three people in a room see each other in who’s here and each other’s m
     for (const person of ['Ann', 'Ben', 'Cat']) await expect(here).toContainText(person);
   }
 
+  // Typing shows up for the others while Ben writes.
+  await ben.getByRole('textbox', { name: 'Message' }).pressSequentially('Ben says');
+  await expect(ann.getByText('Ben is typing…')).toBeVisible();
+  await ben.getByRole('textbox', { name: 'Message' }).fill('');
+
   await sendMessage(ann, 'Ann says hi');
   await sendMessage(ben, 'Ben says hi');
   await sendMessage(cat, 'Cat says hi');

@@ -52,12 +52,22 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     if (!isBrowserOffline()) setStatus('reconnecting');
   });
 
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = () => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (!socket.connected && !isBrowserOffline()) socket.connect();
+    }, 2_000);
+  };
+
   let refreshedOnce = false;
   socket.on('connect_error', (error) => {
     const code = (error as Error & { data?: ConnectErrorData }).data?.code;
     if (code !== 'TOKEN_EXPIRED' && code !== 'UNAUTHORIZED') {
-      // Network trouble: the manager keeps retrying by itself.
       setStatus(isBrowserOffline() ? 'offline' : 'reconnecting');
+      // Network trouble: the manager retries by itself. A refusal by the server's handshake
+      // (INTERNAL: it could not check the token just now) is final for socket.io, so retry here.
+      if (!socket.active) retryLater();
       return;
     }
     // A handshake refusal is final for socket.io; refresh once, then connect again by hand.
@@ -97,6 +107,7 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     },
     close() {
       clearTimeout(slowStart);
+      clearTimeout(retryTimer);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       socket.removeAllListeners();
