@@ -1,6 +1,6 @@
 import type { RoomDetails } from '@chat/contracts';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../features/auth/api/session';
 import { ConversationView } from '../../features/chat/components/conversation-view';
 import { useJoinRoom, useLeaveRoom, useRoom } from '../../features/rooms/api/rooms';
@@ -32,6 +32,8 @@ export function RoomPage() {
   if (isApiError(room.error, 'NOT_FOUND')) return <UnknownRoom slug={slug} />;
   if (room.isError) return <p className="page form__error">Could not load #{slug}.</p>;
   if (!room.data) return <p className="page muted">Loading #{slug}…</p>;
+  // General has its own page, the lobby.
+  if (room.data.kind === 'general') return <Navigate to="/" replace />;
 
   const isMember = room.data.members.some((member) => member.user.id === myUserId);
   const header = <RoomHeader room={room.data} isMember={isMember} />;

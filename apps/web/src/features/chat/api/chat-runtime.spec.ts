@@ -1,0 +1,179 @@
+import type { Ack, JoinPayload, JoinResult, Message, SendPayload } from '@chat/contracts';
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+import type { ChatSocket } from '../../../lib/socket';
+import { fakeFetch, json } from '../../../test/render';
+import type { MessageList } from '../logic/message-list';
+import { ALICE, CONVERSATION_ID, message } from '../logic/test-messages';
+import { ChatRuntime } from './chat-runtime';
+import { messagesKey } from './messages';
+
+/** Just enough of a Socket.IO client: events in both directions, acks answered by handlers. */
+class FakeSocket {
+  connected = false;
+  readonly joins: JoinPayload[] = [];
+  readonly sends: SendPayload[] = [];
+  private readonly listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  answerJoin: (payload: JoinPayload) => Ack<JoinResult> = () => ({
+    ok: true,
+    data: joinResult([]),
+  });
+  answerSend: (payload: SendPayload) => Ack<Message> | null = () => null;
+
+  on(event: string, listener: (...args: unknown[]) => void) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)!.add(listener);
+    return this;
+  }
+
+  off(event: string, listener: (...args: unknown[]) => void) {
+    this.listeners.get(event)?.delete(listener);
+    return this;
+  }
+
+  /** The server side: fire a server → client event. */
+  fire(event: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+
+  timeout() {
+    return {
+      emitWithAck: async (event: string, payload: unknown) => {
+        if (event === 'conversation:join') {
+          this.joins.push(payload as JoinPayload);
+          return this.answerJoin(payload as JoinPayload);
+        }
+        if (event === 'message:send') {
+          this.sends.push(payload as SendPayload);
+          const answer = this.answerSend(payload as SendPayload);
+          if (answer) return answer;
+          return new Promise(() => undefined);
+        }
+        throw new Error(`unexpected ${event}`);
+      },
+    };
+  }
+
+  emit() {
+    return this;
+  }
+
+  get volatile() {
+    return this;
+  }
+
+  connect() {
+    this.connected = true;
+    this.fire('connect');
+  }
+
+  drop() {
+    this.connected = false;
+    this.fire('disconnect', 'transport close');
+  }
+}
+
+function joinResult(missed: Message[], hasMore = false): JoinResult {
+  return {
+    conversation: {
+      id: CONVERSATION_ID,
+      kind: 'general',
+      name: 'General',
+      memberCount: 0,
+      onlineCount: 1,
+      lastMessageAt: null,
+      lastSeq: missed.at(-1)?.seq ?? 0,
+    },
+    presence: [{ id: ALICE.id, displayName: 'Alice', username: 'alice' }],
+    missed,
+    hasMore,
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(history: Message[]) {
+  vi.stubGlobal(
+    'fetch',
+    fakeFetch({
+      [`GET /api/conversations/${CONVERSATION_ID}/messages`]: () =>
+        json(200, { items: history, hasMore: false }),
+    }),
+  );
+  const socket = new FakeSocket();
+  const queryClient = new QueryClient();
+  const runtime = new ChatRuntime(socket as unknown as ChatSocket, queryClient);
+  const list = () => queryClient.getQueryData<MessageList>(messagesKey(CONVERSATION_ID));
+  return { socket, queryClient, runtime, list };
+}
+
+describe('ChatRuntime', () => {
+  it('loads history over REST, then joins after its last seq and adds what was missed', async () => {
+    const { socket, runtime, list } = setup([message(1), message(2)]);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.answerJoin = () => ({ ok: true, data: joinResult([message(3)]) });
+
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages.map((m) => m.seq)).toEqual([1, 2, 3]));
+    expect(socket.joins).toEqual([{ conversationId: CONVERSATION_ID, afterSeq: 2 }]);
+  });
+
+  it('rejoins after a reconnect with the last seq it holds and fills the gap in order', async () => {
+    const { socket, runtime, list } = setup([message(1)]);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages).toHaveLength(1));
+    socket.fire('message:new', message(2));
+
+    socket.drop();
+    socket.answerJoin = ({ afterSeq }) => ({
+      ok: true,
+      data: joinResult([message(5), message(3), message(4)].filter((m) => m.seq > (afterSeq ?? 0))),
+    });
+    socket.connect();
+
+    await vi.waitFor(() => expect(list()?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]));
+    expect(socket.joins.map((j) => j.afterSeq)).toEqual([1, 2]);
+  });
+
+  it('shows a send as pending, resends it with the same clientMsgId after a reconnect and then as sent', async () => {
+    const { socket, runtime, list } = setup([]);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()).toBeDefined());
+
+    runtime.send(CONVERSATION_ID, 'hello', ALICE);
+    expect(list()?.local).toMatchObject([{ body: 'hello', status: 'pending' }]);
+    socket.drop();
+
+    socket.answerSend = (payload) => ({
+      ok: true,
+      data: message(1, { sender: ALICE, body: payload.body, clientMsgId: payload.clientMsgId }),
+    });
+    socket.connect();
+    await settle();
+
+    await vi.waitFor(() => expect(list()?.messages.map((m) => m.body)).toEqual(['hello']));
+    expect(list()?.local).toEqual([]);
+    expect(new Set(socket.sends.map((s) => s.clientMsgId)).size).toBe(1);
+    expect(socket.sends).toHaveLength(2);
+  });
+
+  it('keeps presence from the join and from presence events', async () => {
+    const { socket, runtime, queryClient } = setup([]);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    const presence = () =>
+      queryClient.getQueryData<{ id: string }[]>(['conversations', CONVERSATION_ID, 'presence']);
+    await vi.waitFor(() => expect(presence()?.map((u) => u.id)).toEqual([ALICE.id]));
+
+    const bob = { id: 'b0b00000-0000-4000-8000-000000000000', displayName: 'Bob' };
+    socket.fire('presence:join', { conversationId: CONVERSATION_ID, user: bob });
+    expect(presence()?.map((u) => u.id)).toEqual([ALICE.id, bob.id]);
+    socket.fire('presence:leave', {
+      conversationId: CONVERSATION_ID,
+      user: { id: ALICE.id, displayName: 'Alice' },
+    });
+    expect(presence()?.map((u) => u.id)).toEqual([bob.id]);
+  });
+});
