@@ -1,4 +1,5 @@
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@chat/contracts';
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 
 type ServerEvent = keyof ServerToClientEvents;
@@ -53,6 +54,26 @@ export class TestSocket {
   /** Emits a client event and resolves with its acknowledgement. */
   call<T = any>(event: string, payload?: unknown, timeoutMs = 5000): Promise<Ack<T>> {
     return (this.socket as unknown as Socket).timeout(timeoutMs).emitWithAck(event, payload);
+  }
+
+  /**
+   * A round trip (an event with an ack that changes nothing): everything the server sent this
+   * socket before answering has arrived once it resolves.
+   */
+  async roundTrip(): Promise<void> {
+    await this.call('typing', { conversationId: randomUUID(), isTyping: false });
+  }
+
+  /** Resolves when the connection is closed (by either side). */
+  disconnected(timeoutMs = 5000): Promise<string> {
+    if (this.socket.disconnected) return Promise.resolve('already disconnected');
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
+      this.socket.once('disconnect', (reason) => {
+        clearTimeout(timer);
+        resolve(reason);
+      });
+    });
   }
 
   close(): void {

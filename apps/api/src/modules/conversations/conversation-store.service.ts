@@ -64,6 +64,8 @@ export class ConversationStore {
       .insert()
       .values({ conversationId, userId, role, lastReadSeq: 0 })
       .orIgnore()
+      // Without RETURNING, raw is empty whether or not a row went in.
+      .returning('user_id')
       .execute();
     const membership = await this.members.findOneByOrFail({ conversationId, userId });
     return { membership, created: (inserted.raw as unknown[]).length > 0 };

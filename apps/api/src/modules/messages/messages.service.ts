@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { MaybePrincipal, Principal } from '../auth/principal.js';
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
+import { refuseNulCharacters } from '../users/nul-characters.js';
 import { MESSAGE_COLUMNS, SENDER_JOIN, toMessage, type MessageRow } from './message-row.js';
 import { MESSAGE_CREATED, type MessageCreatedEvent } from './messages.events.js';
 
@@ -59,6 +60,8 @@ export class MessagesService {
    * send is answered with the original, across processes, since the unique index decides.
    */
   async send(principal: MaybePrincipal, input: NewMessage): Promise<Message> {
+    // PostgreSQL text cannot hold NUL: bad input (VALIDATION), not a failed insert (INTERNAL).
+    refuseNulCharacters('payload', { body: input.body });
     const conversation = await this.conversations.getPostable(principal, input.conversationId);
     return this.store(conversation, principal!, input);
   }

@@ -1,8 +1,10 @@
 import type { PublicUser } from '@chat/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { MESSAGE_CREATED, type MessageCreatedEvent } from '../messages/messages.events.js';
+import { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from '../rooms/rooms.events.js';
 import { THREAD_CREATED, type ThreadCreatedEvent } from '../threads/threads.events.js';
+import { PresenceService } from '../users/presence/presence.service.js';
 import { USER_UPDATED } from '../users/users.events.js';
 import { conversationRoom, userRoom, type ChatServer } from './socket-types.js';
 
@@ -10,6 +12,9 @@ import { conversationRoom, userRoom, type ChatServer } from './socket-types.js';
 @Injectable()
 export class RealtimeFanout {
   private server: ChatServer | null = null;
+  private readonly logger = new Logger('RealtimeFanout');
+
+  constructor(private readonly presence: PresenceService) {}
 
   attach(server: ChatServer): void {
     this.server = server;
@@ -32,5 +37,24 @@ export class RealtimeFanout {
   @OnEvent(USER_UPDATED)
   userUpdated(user: PublicUser): void {
     this.server?.emit('user:updated', user);
+  }
+
+  /** A user who left a room: their sockets stop receiving it and they stop being present there. */
+  @OnEvent(ROOM_MEMBER_LEFT)
+  async memberLeft({ conversationId, userId }: RoomMemberLeftEvent): Promise<void> {
+    if (!this.server) return;
+    const room = conversationRoom(conversationId);
+    try {
+      const sockets = (await this.server.in(userRoom(userId)).fetchSockets()).filter((s) => s.rooms.has(room));
+      for (const socket of sockets) {
+        socket.leave(room);
+        const lastHere = await this.presence.leave(socket.id, conversationId);
+        if (lastHere && socket.data.presenceUser) {
+          this.server.to(room).emit('presence:leave', { conversationId, user: socket.data.presenceUser });
+        }
+      }
+    } catch (error) {
+      this.logger.error({ err: error, conversationId, userId }, 'Could not unsubscribe a member who left');
+    }
   }
 }

@@ -6,12 +6,15 @@ import {
   type RoomDetails,
 } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { notFound } from '../../common/errors/app-error.js';
 import { ConversationStore } from '../conversations/conversation-store.service.js';
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
 import { MessagesService } from '../messages/messages.service.js';
+import { hasNul, refuseNulCharacters } from '../users/nul-characters.js';
 import { UsersService } from '../users/users.service.js';
+import { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from './rooms.events.js';
 
 /** Group rooms: public to everyone signed in; joining is a membership. */
 @Injectable()
@@ -21,6 +24,7 @@ export class RoomsService {
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
     private readonly users: UsersService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** General and every room, with member and online counts. */
@@ -29,6 +33,8 @@ export class RoomsService {
   }
 
   async create(ownerId: string, body: CreateRoomBody): Promise<Conversation> {
+    // PostgreSQL text cannot hold NUL: a 400, not a 500 from the insert.
+    refuseNulCharacters('body', { name: body.name, topic: body.topic });
     const room = await this.store.createRoom({
       name: body.name,
       slug: slugify(body.name),
@@ -73,11 +79,15 @@ export class RoomsService {
 
   async leave(userId: string, slug: string): Promise<void> {
     const room = await this.findRoom(slug);
-    await this.store.removeMember(room.id, userId);
+    if (await this.store.removeMember(room.id, userId)) {
+      // Open sockets must stop receiving a room the user no longer belongs to.
+      this.events.emit(ROOM_MEMBER_LEFT, { conversationId: room.id, userId } satisfies RoomMemberLeftEvent);
+    }
   }
 
   private async find(slug: string): Promise<ConversationEntity> {
-    const conversation = await this.store.findBySlug(slug);
+    // No slug holds NUL, and PostgreSQL would refuse to compare with one.
+    const conversation = hasNul(slug) ? null : await this.store.findBySlug(slug);
     if (!conversation) throw notFound('Room');
     return conversation;
   }
