@@ -75,6 +75,29 @@ describe('three API processes on one PostgreSQL and one Redis', () => {
     }
   });
 
+  it('unsubscribes a member who leaves from sockets on every process', async () => {
+    const [p1, p2, p3] = cluster.processes;
+    const [owner, leaver] = users;
+    const room: Conversation = await createRoom(p1!.http, owner!.accessToken, `Leave ${randomUUID().slice(0, 6)}`);
+    await p1!.http.post(`/api/rooms/${room.slug}/join`, {}, { token: leaver!.accessToken });
+    const ownerSocket = await connectSocket(p1!.baseUrl, owner!.accessToken);
+    const leaverSocket = await connectSocket(p2!.baseUrl, leaver!.accessToken);
+    sockets.push(ownerSocket, leaverSocket);
+    await ownerSocket.call('conversation:join', { conversationId: room.id });
+    await leaverSocket.call('conversation:join', { conversationId: room.id });
+
+    // Left through process 3; the leaver's socket lives on process 2.
+    expect((await p3!.http.delete(`/api/rooms/${room.slug}/members/me`, { token: leaver!.accessToken })).status).toBe(204);
+    await ownerSocket.next('presence:leave', (p) => p.conversationId === room.id && p.user.id === leaver!.user.id);
+    const rooms = await p1!.http.get('/api/rooms');
+    expect(rooms.body.items.find((c: Conversation) => c.id === room.id).onlineCount).toBe(1);
+
+    const after = await ownerSocket.call('message:send', { conversationId: room.id, clientMsgId: randomUUID(), body: 'after the leave' });
+    expect(after.ok).toBe(true);
+    await leaverSocket.roundTrip();
+    expect(leaverSocket.all('message:new').filter((m) => m.conversationId === room.id)).toEqual([]);
+  });
+
   it('runs one bot between the three processes', async () => {
     const leaders = cluster.processes.filter((p) => p.output().includes('This process now runs the bot'));
     expect(leaders).toHaveLength(1);

@@ -106,11 +106,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (principal) await socket.join(userRoom(principal.id));
     const { userChanged } = await this.presence.connect(socket.id, presenceUser);
     const session: SessionPayload = {
-      user: principal?.kind === 'user' ? await this.users.getPublicById(principal.id) : null,
+      user: socket.data.sessionUser ?? null,
       guest: principal?.kind === 'guest' ? { id: principal.id, name: principal.name } : null,
       serverTime: new Date().toISOString(),
     };
     socket.emit('session', session);
+    delete socket.data.sessionUser;
     if (userChanged && presenceUser) socket.broadcast.emit('user:online', { userId: presenceUser.id });
   }
 

@@ -39,20 +39,18 @@ export class RealtimeFanout {
     this.server?.emit('user:updated', user);
   }
 
-  /** A user who left a room: their sockets stop receiving it and they stop being present there. */
+  /**
+   * A user who left a room: their sockets, on every process, stop receiving it, and they stop
+   * being present there.
+   */
   @OnEvent(ROOM_MEMBER_LEFT)
   async memberLeft({ conversationId, userId }: RoomMemberLeftEvent): Promise<void> {
     if (!this.server) return;
     const room = conversationRoom(conversationId);
     try {
-      const sockets = (await this.server.in(userRoom(userId)).fetchSockets()).filter((s) => s.rooms.has(room));
-      for (const socket of sockets) {
-        socket.leave(room);
-        const lastHere = await this.presence.leave(socket.id, conversationId);
-        if (lastHere && socket.data.presenceUser) {
-          this.server.to(room).emit('presence:leave', { conversationId, user: socket.data.presenceUser });
-        }
-      }
+      this.server.in(userRoom(userId)).socketsLeave(room);
+      const user = await this.presence.removeUser(conversationId, userId);
+      if (user) this.server.to(room).emit('presence:leave', { conversationId, user });
     } catch (error) {
       this.logger.error({ err: error, conversationId, userId }, 'Could not unsubscribe a member who left');
     }

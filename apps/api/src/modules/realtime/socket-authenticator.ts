@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { TokenBucket } from '../../common/rate-limit/token-bucket.js';
 import { InjectConfig, type AppConfig } from '../../config/app-config.js';
 import { AccessTokenService } from '../auth/access-token.service.js';
-import { toPresenceUser } from '../users/public-user.js';
+import { toPresenceUser, toPublicUser } from '../users/public-user.js';
 import { UsersService } from '../users/users.service.js';
 import type { ChatSocket } from './socket-types.js';
 
@@ -55,6 +55,7 @@ export class SocketAuthenticator {
       principal,
       presenceUser: toPresenceUser(user),
       sendLimiter: new TokenBucket(this.config.RATE_LIMIT_USER_SENDS_PER_10S, SEND_PERIOD_MS),
+      sessionUser: toPublicUser(user, true),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, PresenceUser, ServerToClientEvents } from '@chat/contracts';
+import type { ClientToServerEvents, PresenceUser, PublicUser, ServerToClientEvents } from '@chat/contracts';
 import type { Server, Socket } from 'socket.io';
 import type { TokenBucket } from '../../common/rate-limit/token-bucket.js';
 import type { MaybePrincipal } from '../auth/principal.js';
@@ -10,6 +10,8 @@ export interface SocketData {
   presenceUser: PresenceUser | null;
   /** Null for visitors, who cannot send. */
   sendLimiter: TokenBucket | null;
+  /** The signed-in user's profile for the `session` event; dropped once it is sent. */
+  sessionUser?: PublicUser;
 }
 
 export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

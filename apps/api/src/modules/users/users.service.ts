@@ -70,10 +70,11 @@ export class UsersService {
       .getOne();
   }
 
+  /** By id, in plain SQL: this runs on every socket handshake. */
   async getEntity(id: string): Promise<UserEntity> {
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw notFound('User');
-    return user;
+    const [row]: UserRow[] = await this.users.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    if (!row) throw notFound('User');
+    return fromRow(row);
   }
 
   findEntities(ids: string[]): Promise<UserEntity[]> {
@@ -158,7 +159,9 @@ export class UsersService {
   }
 }
 
-interface DirectoryRow {
+const USER_COLUMNS = 'id, username, display_name, bio, avatar_color, location, created_at, last_seen_at, is_demo';
+
+interface UserRow {
   id: string;
   username: string;
   display_name: string;
@@ -168,11 +171,14 @@ interface DirectoryRow {
   created_at: Date;
   last_seen_at: Date | null;
   is_demo: boolean;
+}
+
+interface DirectoryRow extends UserRow {
   rank: 0 | 1;
   sort_name: string;
 }
 
-function fromRow(row: DirectoryRow): UserEntity {
+function fromRow(row: UserRow): UserEntity {
   return Object.assign(new UserEntity(), {
     id: row.id,
     username: row.username,

@@ -58,6 +58,17 @@ export class InMemoryPresenceService extends PresenceService {
     return this.removeFrom(conversationId, entry.user);
   }
 
+  async removeUser(conversationId: string, userId: string): Promise<PresenceUser | null> {
+    const member = this.members.get(conversationId)?.get(userId);
+    if (!member) return null;
+    for (const entry of this.sockets.values()) {
+      if (entry.user?.id === userId) entry.conversations.delete(conversationId);
+    }
+    this.members.get(conversationId)!.delete(userId);
+    if (this.members.get(conversationId)!.size === 0) this.members.delete(conversationId);
+    return member.user;
+  }
+
   async isOnline(userId: string): Promise<boolean> {
     return this.socketsPerUser.has(userId);
   }

@@ -26,6 +26,11 @@ export abstract class PresenceService {
   abstract join(socketId: string, conversationId: string): Promise<boolean>;
   /** Returns true when the user is no longer present in the conversation. */
   abstract leave(socketId: string, conversationId: string): Promise<boolean>;
+  /**
+   * Takes a user out of a conversation on every socket and process (they left the room).
+   * Returns how they appeared there, or null if they were not present.
+   */
+  abstract removeUser(conversationId: string, userId: string): Promise<PresenceUser | null>;
   abstract isOnline(userId: string): Promise<boolean>;
   abstract onlineUserIds(): Promise<string[]>;
   abstract presentIn(conversationId: string): Promise<PresenceUser[]>;

@@ -73,3 +73,15 @@ if redis.call('SREM', set, sid) == 1 and redis.call('SCARD', set) == 0 then
   return 1
 end
 return 0`;
+
+/** ARGV: prefix, conv, userId → the user's PresenceUser JSON if they were present, else false. */
+export const REMOVE_USER = `
+local p, conv, uid = ARGV[1], ARGV[2], ARGV[3]
+local set = p .. ':cu:' .. conv .. ':' .. uid
+for _, sid in ipairs(redis.call('SMEMBERS', set)) do
+  redis.call('SREM', p .. ':sc:' .. sid, conv)
+end
+redis.call('DEL', set)
+local user = redis.call('HGET', p .. ':c:' .. conv, uid)
+redis.call('HDEL', p .. ':c:' .. conv, uid)
+return user`;

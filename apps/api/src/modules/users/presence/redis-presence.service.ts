@@ -4,7 +4,7 @@ import type { RedisClientType } from 'redis';
 import { InjectConfig, type AppConfig } from '../../../config/app-config.js';
 import { REDIS } from '../../../redis/redis.module.js';
 import { PresenceService, type ExpiredSocket, type PresenceChange } from './presence.service.js';
-import { CONNECT, DISCONNECT, JOIN, LEAVE } from './redis-presence.scripts.js';
+import { CONNECT, DISCONNECT, JOIN, LEAVE, REMOVE_USER } from './redis-presence.scripts.js';
 
 const PREFIX = '{presence}';
 
@@ -82,6 +82,14 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
     const entry = this.local.get(socketId);
     if (!entry?.conversations.delete(conversationId)) return false;
     return (await this.run(LEAVE, [socketId, conversationId, entry.user?.id ?? ''], 0)) === 1;
+  }
+
+  async removeUser(conversationId: string, userId: string): Promise<PresenceUser | null> {
+    for (const entry of this.local.values()) {
+      if (entry.user?.id === userId) entry.conversations.delete(conversationId);
+    }
+    const user = await this.run<string | null>(REMOVE_USER, [conversationId, userId], null);
+    return user ? (JSON.parse(user) as PresenceUser) : null;
   }
 
   async isOnline(userId: string): Promise<boolean> {

@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { markdown, type Result } from './report.js';
+import { runConnections } from './scenarios/connections.js';
+import { runFanout, type FanoutMode } from './scenarios/fanout.js';
+import { runWritePath } from './scenarios/write-path.js';
+import { startTarget, type TargetKind } from './target.js';
+
+/**
+ * `pnpm bench` (full) or `pnpm bench -- --quick` (under three minutes). Starts every server
+ * itself, drives clients from worker processes on 127.0.0.1, and writes bench-results.json and
+ * bench-results.md in the current directory.
+ */
+const quick = process.argv.includes('--quick');
+/** `--only fanout|write|connections` runs one scenario (for profiling). */
+const only = process.argv[process.argv.indexOf('--only') + 1];
+const runs = (name: string) => !process.argv.includes('--only') || only === name;
+const durationMs = quick ? 2500 : 10_000;
+const workers = 4;
+const modes: FanoutMode[] = [
+  { name: '20k/s paced', deliveriesPerS: 20_000 },
+  { name: '60k/s paced', deliveriesPerS: 60_000 },
+  { name: 'flat out', deliveriesPerS: null },
+];
+const fanoutPlan: Array<{ kind: TargetKind; members: number; modes: FanoutMode[] }> = [
+  { kind: 'bare', members: 100, modes },
+  { kind: 'api', members: 100, modes },
+  { kind: 'bare', members: 1000, modes },
+  { kind: 'api', members: 1000, modes },
+  { kind: 'api-redis', members: 1000, modes: quick ? modes.slice(0, 1) : modes },
+];
+const connectionCount = quick ? 2000 : 10_000;
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const results: Result[] = [];
+  const step = async (label: string, kind: TargetKind, run: (target: Awaited<ReturnType<typeof startTarget>>) => Promise<Result | Result[]>) => {
+    const began = Date.now();
+    const target = await startTarget(kind);
+    try {
+      const result = await run(target);
+      results.push(...(Array.isArray(result) ? result : [result]));
+    } finally {
+      await target.stop();
+    }
+    console.log(`  ${label} (${kind}) done in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  };
+
+  console.log(`Benchmark ${quick ? '(quick)' : '(full)'}: servers and clients on 127.0.0.1`);
+  for (const plan of runs('fanout') ? fanoutPlan : []) {
+    await step(`fan-out ${plan.members}`, plan.kind, (t) => runFanout(t, plan.members, plan.modes, durationMs, workers));
+  }
+  for (const kind of runs('write') ? (['bare', 'api'] as const) : []) await step('write path', kind, (t) => runWritePath(t, 100, durationMs, workers));
+  for (const kind of runs('connections') ? (['bare', 'api'] as const) : []) await step('connections', kind, (t) => runConnections(t, connectionCount, workers));
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const table = markdown(results, { quick, startedAt, machine });
+  writeFileSync('bench-results.json', JSON.stringify({ startedAt, quick, machine, results }, null, 2));
+  writeFileSync('bench-results.md', table);
+  console.log(`\n${table}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import type { ConnectionsResult } from './scenarios/connections.js';
+import type { FanoutResult } from './scenarios/fanout.js';
+import type { WritePathResult } from './scenarios/write-path.js';
+
+export type Result = FanoutResult | WritePathResult | ConnectionsResult;
+
+const ratio = (value: number, base: number | undefined) => (base ? `${(value / base).toFixed(2)}×` : '–');
+const ms = (value: number | null) => (value === null ? '–' : String(value));
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** The Markdown tables of a run; every throughput figure also as a ratio to the bare server. */
+export function markdown(results: Result[], meta: { quick: boolean; startedAt: string; machine: string }): string {
+  const fanout = results.filter((r): r is FanoutResult => r.scenario === 'fanout');
+  const writes = results.filter((r): r is WritePathResult => r.scenario === 'write-path');
+  const connections = results.filter((r): r is ConnectionsResult => r.scenario === 'connections');
+  const bareFanout = (r: FanoutResult) => fanout.find((b) => b.target === 'bare' && b.members === r.members && b.mode === r.mode);
+  const lines = [
+    `Run ${meta.startedAt}${meta.quick ? ' (quick)' : ''} on ${meta.machine}.`,
+    '',
+    '### Fan-out (one room, one sender)',
+    '',
+    '| target | members | mode | delivered/s | × bare | deliveries per server CPU-s | × bare | p50 ms | p95 ms | p99 ms | lost |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...fanout.map((r) => {
+      const base = bareFanout(r);
+      return `| ${r.target} | ${n(r.members)} | ${r.mode} | ${n(r.deliveriesPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.deliveriesPerS, base?.deliveriesPerS)} | ${n(r.deliveriesPerCpuS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.deliveriesPerCpuS, base?.deliveriesPerCpuS)} | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.p99Ms)} | ${n(r.lost)} |`;
+    }),
+    '',
+    '### Write path (two members per room, every member sending flat out)',
+    '',
+    '| target | rooms | senders | acked/s | × bare | ack p50 ms | ack p99 ms | persisted | failed |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...writes.map((r) => {
+      const base = writes.find((b) => b.target === 'bare');
+      return `| ${r.target} | ${r.rooms} | ${r.senders} | ${n(r.ackedPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.ackedPerS, base?.ackedPerS)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.persisted === null ? '–' : `${n(r.persisted)} of ${n(r.acked)}`} | ${n(r.failed)} |`;
+    }),
+    '',
+    '### Idle connections',
+    '',
+    '| target | sockets | connects/s | × bare | RSS before MiB | RSS after MiB | RSS per connection KiB |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...connections.map((r) => {
+      const base = connections.find((b) => b.target === 'bare');
+      return `| ${r.target} | ${n(r.sockets)} | ${n(r.connectsPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.connectsPerS, base?.connectsPerS)} | ${r.rssBeforeMiB} | ${r.rssAfterMiB} | ${r.rssPerConnectionKiB} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}
