@@ -55,6 +55,22 @@ describe('rooms over REST', () => {
       ]);
     });
 
+    it('tells a caller with a token which rooms they belong to, and visitors nothing', async () => {
+      const [ann, bob] = [await signUp(app.http), await signUp(app.http)];
+      const room = await createRoom(app.http, ann.accessToken, uniqueName('Members'));
+      const isMember = async (token?: string) => {
+        const list = await app.http.get<{ items: Conversation[] }>('/api/rooms', token ? { token } : {});
+        const general = list.body.items.find((c) => c.kind === 'general')!;
+        return [general.isMember, list.body.items.find((c) => c.id === room.id)!.isMember];
+      };
+      expect(await isMember(ann.accessToken)).toEqual([true, true]);
+      expect(await isMember(bob.accessToken)).toEqual([true, false]);
+      await joinRoom(app.http, bob.accessToken, room.slug!);
+      expect(await isMember(bob.accessToken)).toEqual([true, true]);
+      expect(await isMember((await signInAsGuest(app.http)).accessToken)).toEqual([true, false]);
+      expect(await isMember()).toEqual([undefined, undefined]);
+    });
+
     it('turns every run of other characters into one "-"', async () => {
       const ann = await signUp(app.http);
       const suffix = randomBytes(3).toString('hex');

@@ -17,6 +17,8 @@ export const conversationSchema = z.object({
   onlineCount: z.number().int(),
   lastMessageAt: z.string().nullable(),
   lastSeq: z.number().int(),
+  /** In GET /api/rooms for a caller with a token: whether they may use it (general: always). */
+  isMember: z.boolean().optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 

@@ -3,7 +3,9 @@ import { Server } from 'socket.io';
 
 /**
  * The baseline the API is compared with: Socket.IO 4.8 with no auth, no validation and no
- * persistence. It joins rooms and broadcasts what it is sent, acknowledging at once.
+ * persistence. It joins rooms and broadcasts what it is sent, acknowledging at once. What it
+ * broadcasts has the shape and size of the API's Message, so the comparison measures the API's
+ * own work, not a smaller payload.
  */
 const http = createServer((request, response) => {
   response.writeHead(request.url === '/health' ? 200 : 404).end();
@@ -16,8 +18,19 @@ io.on('connection', (socket) => {
     void socket.join(`conv:${payload.conversationId}`);
     ack({ ok: true, data: { missed: [], hasMore: false } });
   });
-  socket.on('message:send', (payload: { conversationId: string; body: string }, ack: (r: unknown) => void) => {
-    const message = { id: String(++nextId), conversationId: payload.conversationId, body: payload.body };
+  socket.on('message:send', (payload: { conversationId: string; clientMsgId: string; body: string }, ack: (r: unknown) => void) => {
+    const seq = ++nextId;
+    const message = {
+      id: String(seq),
+      conversationId: payload.conversationId,
+      seq,
+      sender: { id: socket.id, kind: 'user', name: 'Bench 1', username: 'b1_1', avatarColor: '#2563eb' },
+      body: payload.body,
+      clientMsgId: payload.clientMsgId,
+      kind: 'text',
+      viaBot: false,
+      createdAt: new Date().toISOString(),
+    };
     socket.to(`conv:${payload.conversationId}`).emit('message:new', message);
     ack({ ok: true, data: message });
   });

@@ -15,6 +15,9 @@ const quick = process.argv.includes('--quick');
 /** `--only fanout|write|connections` runs one scenario (for profiling). */
 const only = process.argv[process.argv.indexOf('--only') + 1];
 const runs = (name: string) => !process.argv.includes('--only') || only === name;
+/** `--target bare|api|api-redis` keeps one kind of server (for profiling). */
+const onlyTarget = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1] : null;
+const targets = (kind: TargetKind) => onlyTarget === null || onlyTarget === kind;
 const durationMs = quick ? 2500 : 10_000;
 const workers = 4;
 const modes: FanoutMode[] = [
@@ -47,11 +50,11 @@ async function main(): Promise<void> {
   };
 
   console.log(`Benchmark ${quick ? '(quick)' : '(full)'}: servers and clients on 127.0.0.1`);
-  for (const plan of runs('fanout') ? fanoutPlan : []) {
+  for (const plan of runs('fanout') ? fanoutPlan.filter((p) => targets(p.kind)) : []) {
     await step(`fan-out ${plan.members}`, plan.kind, (t) => runFanout(t, plan.members, plan.modes, durationMs, workers));
   }
-  for (const kind of runs('write') ? (['bare', 'api'] as const) : []) await step('write path', kind, (t) => runWritePath(t, 100, durationMs, workers));
-  for (const kind of runs('connections') ? (['bare', 'api'] as const) : []) await step('connections', kind, (t) => runConnections(t, connectionCount, workers));
+  for (const kind of runs('write') ? (['bare', 'api'] as const).filter(targets) : []) await step('write path', kind, (t) => runWritePath(t, 100, durationMs, workers));
+  for (const kind of runs('connections') ? (['bare', 'api'] as const).filter(targets) : []) await step('connections', kind, (t) => runConnections(t, connectionCount, workers));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const table = markdown(results, { quick, startedAt, machine });

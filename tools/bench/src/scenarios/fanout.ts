@@ -40,15 +40,17 @@ export async function runFanout(
 ): Promise<FanoutResult[]> {
   const users = await target.users(members);
   const roomId = await target.room(users.map((u) => u.id));
-  const pool = WorkerPool.start(workers);
+  // Worker 0 only sends, so receiving never delays its sends; the others only receive.
+  const pool = WorkerPool.start(workers + 1);
   const results: FanoutResult[] = [];
   try {
-    const tokensPerWorker = split(users.map((u) => u.token), workers);
-    // With two servers, half the workers connect to each; the sender (worker 0) uses the first.
+    const [sender, ...receivers] = users.map((u) => u.token);
+    const tokensPerWorker = [[sender!], ...split(receivers, workers)];
+    // With two servers the receivers alternate between them; the sender uses the first.
     const connected = await pool.each(
       (i) => ({
         type: 'connect',
-        url: target.urls[i % target.urls.length]!,
+        url: target.urls[i === 0 ? 0 : i % target.urls.length]!,
         tokens: tokensPerWorker[i]!,
         conversationId: roomId,
         concurrency: 50,

@@ -106,6 +106,17 @@ export class ConversationStore {
     });
   }
 
+  /** Which of these conversations the user is a member of. */
+  async membershipsOf(userId: string, conversationIds: string[]): Promise<Set<string>> {
+    if (conversationIds.length === 0) return new Set();
+    const rows = await this.members
+      .createQueryBuilder('m')
+      .select('m.conversation_id', 'id')
+      .where('m.user_id = :userId AND m.conversation_id IN (:...ids)', { userId, ids: conversationIds })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** The user's threads, newest activity first. */
   directsOf(userId: string): Promise<ConversationEntity[]> {
     return this.conversations

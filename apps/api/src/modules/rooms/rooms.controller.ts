@@ -11,7 +11,8 @@ import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Valid } from '../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
-import { CurrentUserId, Public } from '../auth/access.decorators.js';
+import { CurrentPrincipal, CurrentUserId, Public } from '../auth/access.decorators.js';
+import type { MaybePrincipal } from '../auth/principal.js';
 import { RoomsService } from './rooms.service.js';
 
 @ApiTags('rooms')
@@ -23,8 +24,8 @@ export class RoomsController {
   @Get()
   @Public()
   @ApiContract({ summary: 'General and every room, with member and online counts', response: conversationListSchema })
-  async list() {
-    return { items: await this.rooms.list() };
+  async list(@CurrentPrincipal() viewer: MaybePrincipal) {
+    return { items: await this.rooms.list(viewer) };
   }
 
   @Post()

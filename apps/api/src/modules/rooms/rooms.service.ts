@@ -8,6 +8,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { notFound } from '../../common/errors/app-error.js';
+import type { MaybePrincipal } from '../auth/principal.js';
 import { ConversationStore } from '../conversations/conversation-store.service.js';
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
@@ -27,9 +28,17 @@ export class RoomsService {
     private readonly events: EventEmitter2,
   ) {}
 
-  /** General and every room, with member and online counts. */
-  async list(): Promise<Conversation[]> {
-    return this.conversations.withCounts(await this.store.listPublic());
+  /**
+   * General and every room, with member and online counts; for a caller with a token, whether
+   * they belong to each (guests belong to general only).
+   */
+  async list(viewer: MaybePrincipal): Promise<Conversation[]> {
+    const entities = await this.store.listPublic();
+    const conversations = await this.conversations.withCounts(entities);
+    if (!viewer) return conversations;
+    const memberships =
+      viewer.kind === 'user' ? await this.store.membershipsOf(viewer.id, entities.map((c) => c.id)) : new Set<string>();
+    return conversations.map((c) => ({ ...c, isMember: c.kind === 'general' || memberships.has(c.id) }));
   }
 
   async create(ownerId: string, body: CreateRoomBody): Promise<Conversation> {

@@ -1,19 +1,19 @@
 import { NavLink } from 'react-router';
 import { useRooms } from '../api/rooms';
 
-/** The sidebar's room links. */
+/** The sidebar's links to the rooms the viewer has joined. */
 export function RoomsNav() {
   const rooms = useRooms();
-  const items = rooms.data?.items.filter((room) => room.kind === 'room') ?? [];
+  const items = rooms.data?.items.filter((room) => room.kind === 'room' && room.isMember) ?? [];
   return (
     <section className="sidebar__section" aria-labelledby="rooms-heading">
       <h2 id="rooms-heading" className="sidebar__heading">
-        Rooms
+        My rooms
         <NavLink to="/rooms" end className="sidebar__heading-link">
           All rooms
         </NavLink>
       </h2>
-      <ul className="sidebar__list" aria-label="Rooms">
+      <ul className="sidebar__list" aria-label="My rooms">
         {items.map((room) => (
           <li key={room.id}>
             <NavLink to={`/rooms/${room.slug}`} className="sidebar__item">
