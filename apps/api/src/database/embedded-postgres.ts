@@ -18,14 +18,18 @@ const EXIT_EVENTS: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'
 
 /**
  * Starts a PostgreSQL server of our own with its data under `<dataDir>/postgres`, kept across
- * restarts, on a free 127.0.0.1 port. Used when DATABASE_URL is unset.
+ * restarts, on a free 127.0.0.1 port. Used when DATABASE_URL is unset. `options.port` starts it
+ * on a given port instead (a test restarting it under a running app on the same URL).
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(dataDir, 'postgres');
   await mkdir(resolve(dataDir), { recursive: true });
   // Postgres runs as the `postgres` user when we are root; it must be able to reach its folder.
   await chmod(resolve(dataDir), 0o755);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -74,7 +78,9 @@ async function stopOrphanedServer(databaseDir: string): Promise<void> {
   if (!command.includes('postgres') || !command.includes(databaseDir)) return;
   const parent = await parentCommand(pid);
   if (parent.includes('node')) {
-    throw new Error(`${databaseDir} is in use by another running app (postgres pid ${pid}); stop it or set DATA_DIR`);
+    throw new Error(
+      `${databaseDir} is in use by another running app (postgres pid ${pid}); stop it or set DATA_DIR`,
+    );
   }
   process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
   for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) await sleep(100);
@@ -106,7 +112,9 @@ async function ensureDatabase(port: number): Promise<void> {
   });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      DATABASE_NAME,
+    ]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
   } finally {
     await client.end();

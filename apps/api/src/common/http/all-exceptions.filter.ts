@@ -9,6 +9,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error.js';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from '../errors/database-unavailable.js';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION',
@@ -45,7 +49,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
-      const code = CODE_BY_STATUS[statusCode];
+      // Other 4xx (body-parser's 415 for an unsupported charset or content encoding) are still
+      // the client's mistake: VALIDATION, never a 500.
+      const code =
+        CODE_BY_STATUS[statusCode] ??
+        (statusCode > 400 && statusCode < 500 ? 'VALIDATION' : undefined);
       if (code) return { statusCode, code, message: this.messageOf(exception, request) };
     }
     // Body-parser failures (malformed JSON, too large) arrive as plain errors with a status.
@@ -57,12 +65,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' };
     }
     const errorId = randomUUID();
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: exception, errorId }, 'Database unavailable');
+      const message = `${DATABASE_UNAVAILABLE_MESSAGE} (error id ${errorId})`;
+      return { statusCode: 503, code: 'INTERNAL', message };
+    }
     this.logger.error({ err: exception, errorId }, 'Unhandled error');
-    return { statusCode: 500, code: 'INTERNAL', message: `Something went wrong (error id ${errorId})` };
+    return {
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: `Something went wrong (error id ${errorId})`,
+    };
   }
 
   private messageOf(exception: HttpException, request: Request): string {
-    if (exception.getStatus() === 404) return `No route ${request.method} ${request.originalUrl.split("?")[0]}`;
+    if (exception.getStatus() === 404)
+      return `No route ${request.method} ${request.originalUrl.split('?')[0]}`;
     return exception.message;
   }
 }

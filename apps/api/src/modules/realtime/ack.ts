@@ -3,6 +3,11 @@ import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { AppError } from '../../common/errors/app-error.js';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from '../../common/errors/database-unavailable.js';
+import { unpairedSurrogateError } from '../../common/errors/unpaired-surrogates.js';
 import { validationError } from '../../common/errors/zod-details.js';
 import type { ChatSocket } from './socket-types.js';
 
@@ -12,14 +17,27 @@ const logger = new Logger('Socket');
 export function toAckError(error: unknown): AckError {
   if (error instanceof AppError) return { code: error.code, message: error.message };
   const errorId = randomUUID();
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, errorId }, 'Database unavailable');
+    return { code: 'INTERNAL', message: `${DATABASE_UNAVAILABLE_MESSAGE} (error id ${errorId})` };
+  }
   logger.error({ err: error, errorId }, 'Unhandled socket error');
   return { code: 'INTERNAL', message: `Something went wrong (error id ${errorId})` };
 }
 
+/** The events bound on each socket; anything else a client emits is answered as unknown. */
+const boundEvents = new WeakMap<ChatSocket, Set<string>>();
+
+type AnySocket = {
+  on(event: string, listener: (...args: unknown[]) => void): void;
+  onAny(listener: (event: unknown, ...args: unknown[]) => void): void;
+};
+
 /**
  * Binds a client event: the payload is checked against its contract schema, the handler runs,
  * and the acknowledgement always answers, whatever the client sent. A client that gave no
- * callback gets no answer, and nothing breaks.
+ * callback gets no answer, and nothing breaks. An event that no handler is bound to is answered
+ * with NOT_FOUND, so no client event goes unanswered.
  */
 export function onEvent<P, R>(
   socket: ChatSocket,
@@ -27,22 +45,43 @@ export function onEvent<P, R>(
   schema: ZodType<P>,
   handler: (payload: P) => Promise<R>,
 ): void {
-  (socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(
-    event,
-    (...args: unknown[]) => {
-      // `emit(event, callback)` with no payload puts the callback first.
-      const ack = args.findLast((arg) => typeof arg === 'function') as ((response: Ack<R>) => void) | undefined;
-      const payload = typeof args[0] === 'function' ? undefined : args[0];
-      const reply = (response: Ack<R>) => ack?.(response);
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) {
-        const { code, message } = validationError(parsed.error, 'payload');
-        return reply({ ok: false, error: { code, message } });
-      }
-      handler(parsed.data).then(
-        (data) => reply({ ok: true, data }),
-        (error: unknown) => reply({ ok: false, error: toAckError(error) }),
-      );
-    },
-  );
+  answerUnknownEvents(socket).add(event);
+  (socket as unknown as AnySocket).on(event, (...args: unknown[]) => {
+    const reply = (response: Ack<R>) => ackOf(args)?.(response);
+    // `emit(event, callback)` with no payload puts the callback first.
+    const payload = typeof args[0] === 'function' ? undefined : args[0];
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const { code, message } = validationError(parsed.error, 'payload');
+      return reply({ ok: false, error: { code, message } });
+    }
+    const unpaired = unpairedSurrogateError(parsed.data, 'payload');
+    if (unpaired)
+      return reply({ ok: false, error: { code: unpaired.code, message: unpaired.message } });
+    handler(parsed.data).then(
+      (data) => reply({ ok: true, data }),
+      (error: unknown) => reply({ ok: false, error: toAckError(error) }),
+    );
+  });
+}
+
+function ackOf(args: unknown[]): ((response: Ack<unknown>) => void) | undefined {
+  return args.findLast((arg) => typeof arg === 'function') as
+    ((response: Ack<unknown>) => void) | undefined;
+}
+
+/** Installs (once per socket) the catch-all that answers events nobody handles. */
+function answerUnknownEvents(socket: ChatSocket): Set<string> {
+  let bound = boundEvents.get(socket);
+  if (bound) return bound;
+  const known = new Set<string>();
+  boundEvents.set(socket, known);
+  bound = known;
+  // onAny sees every incoming event (also "error", which Socket.IO itself swallows).
+  (socket as unknown as AnySocket).onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && known.has(event)) return;
+    const name = JSON.stringify(String(event)).slice(0, 64);
+    ackOf(args)?.({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown event ${name}` } });
+  });
+  return bound;
 }
