@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   insertUser,
   refreshCookieOf,
@@ -7,7 +7,7 @@ import {
   uniqueUsername,
 } from './factories/users.js';
 import { queryDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 
 const OWN_PROFILE_KEYS = [
   'avatarColor',
@@ -23,11 +23,7 @@ const OWN_PROFILE_KEYS = [
 ].sort();
 
 describe('auth: sign in', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
   describe('POST /api/auth/login', () => {
     it('signs in with 200 {user, accessToken} and a new refresh cookie', async () => {
@@ -134,11 +130,7 @@ describe('auth: sign in', () => {
 });
 
 describe('auth: rate limit', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp({ RATE_LIMIT_AUTH_PER_MIN: '10' });
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp({ RATE_LIMIT_AUTH_PER_MIN: '10' });
 
   it('answers the 11th sign-in within a minute with 429 RATE_LIMITED, then every auth endpoint', async () => {
     const username = uniqueUsername();

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { refreshCookieOf, refreshSetCookieOf, signAccessToken, signUp } from './factories/users.js';
 import { queryDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 
 describe('auth: refresh and sign out', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
   const refresh = (cookie: string) =>
     app.http.post('/api/auth/refresh', undefined, cookie ? { cookie } : {});

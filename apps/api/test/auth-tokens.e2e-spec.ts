@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createRoom, generalConversation } from './factories/conversations.js';
 import {
   claimsOf,
@@ -8,14 +8,10 @@ import {
   signUp,
 } from './factories/users.js';
 import { queryDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 
 describe('auth: access tokens and guests', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
   describe('access tokens', () => {
     it('are 15-minute JWTs carrying sub, role and jti', async () => {

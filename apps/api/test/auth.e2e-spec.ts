@@ -1,9 +1,9 @@
 import { AVATAR_COLORS } from '@chat/contracts';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { refreshSetCookieOf, signUp, uniqueUsername } from './factories/users.js';
 import type { HttpResponse } from './support/http-client.js';
 import { queryDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 
 const OWN_PROFILE_KEYS = [
   'avatarColor',
@@ -22,11 +22,7 @@ const fieldPaths = (res: HttpResponse) =>
   (res.body.details ?? []).map((d: { path: string }) => d.path);
 
 describe('auth: sign up', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
   const usersNamed = (username: string) =>
     queryDatabase(app.database.url, 'SELECT id FROM users WHERE lower(username) = lower($1)', [
@@ -223,11 +219,7 @@ describe('auth: sign up', () => {
 });
 
 describe('auth: in production', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp({ NODE_ENV: 'production' });
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp({ NODE_ENV: 'production' });
 
   it('marks the refresh cookie Secure', async () => {
     const res = await app.http.post('/api/auth/signup', {

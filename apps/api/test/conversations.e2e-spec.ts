@@ -1,9 +1,9 @@
 import type { Conversation, RoomDetails } from '@chat/contracts';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRoom, history, joinRoom } from './factories/conversations.js';
 import { signInAsGuest, signUp } from './factories/users.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { queryDatabase } from './support/test-database.js';
 import { connectSocket } from './support/test-socket.js';
 
@@ -11,18 +11,9 @@ import { connectSocket } from './support/test-socket.js';
 const uniqueName = (prefix = 'Room') => `${prefix} ${randomBytes(3).toString('hex')}`;
 
 describe('rooms over REST', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
-  const messagesOf = (conversationId: string) =>
-    queryDatabase<{ seq: string; body: string; kind: string; sender_id: string }>(
-      app.database.url,
-      'SELECT seq, body, kind, sender_id FROM messages WHERE conversation_id = $1 ORDER BY seq',
-      [conversationId],
-    );
+  const messagesOf = (conversationId: string) => app.messagesIn(conversationId);
 
   describe('rooms', () => {
     it('creates a room with a slug from its name; the creator is its owner and only member', async () => {

@@ -1,5 +1,5 @@
 import type { Message, Thread } from '@chat/contracts';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import {
   generalConversation,
@@ -8,27 +8,14 @@ import {
   sendMessage,
 } from './factories/conversations.js';
 import { signInAsGuest, signUp, type SignedUpUser } from './factories/users.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
 import { queryDatabase } from './support/test-database.js';
-import { connectSocket, type TestSocket } from './support/test-socket.js';
+import { useTestApp } from './support/use-test-app.js';
 
 describe('messages: history, read markers, unread counts', () => {
-  let app: TestApp;
-  const sockets: TestSocket[] = [];
-  beforeAll(async () => {
-    // Seeding history sends more than the default 20 per 10 s.
-    app = await startTestApp({ RATE_LIMIT_USER_SENDS_PER_10S: '1000' });
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await app?.close();
-  });
-
-  const connect = async (user: { accessToken: string }) => {
-    const socket = await connectSocket(app.baseUrl, user.accessToken);
-    sockets.push(socket);
-    return socket;
-  };
+  // Seeding history sends more than the default 20 per 10 s. Sockets live until the app closes:
+  // `history` opens its thread's socket in a beforeAll.
+  const app = useTestApp({ RATE_LIMIT_USER_SENDS_PER_10S: '1000' }, { closeSockets: 'afterAll' });
+  const connect = (user: { accessToken: string }) => app.connect(user.accessToken);
 
   /** A thread between two fresh users with `count` messages from the first ("m1", "m2"…). */
   async function threadWith(count: number) {

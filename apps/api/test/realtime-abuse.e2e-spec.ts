@@ -1,24 +1,23 @@
 import type { Thread } from '@chat/contracts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { generalConversation, openThread, sendMessage } from './factories/conversations.js';
 import { signInAsGuest, signUp, type SignedUpUser } from './factories/users.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
 import { queryDatabase } from './support/test-database.js';
-import { connectSocket, type TestSocket } from './support/test-socket.js';
+import { connectSocket } from './support/test-socket.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /**
  * Bad payloads and limits, on the default send rates. Each test uses its own sockets, so each
  * starts with a full send bucket (sends refused by validation take no token).
  */
 describe('realtime abuse: bad payloads, limits, oversized frames', () => {
-  let app: TestApp;
+  const app = useTestApp();
+  const { connect } = app;
   let ann: SignedUpUser;
   let bob: SignedUpUser;
   let thread: Thread;
-  let sockets: TestSocket[] = [];
   beforeAll(async () => {
-    app = await startTestApp();
     ann = await signUp(app.http);
     bob = await signUp(app.http);
     thread = await openThread(app.http, ann.accessToken, bob.user.id);
@@ -26,17 +25,6 @@ describe('realtime abuse: bad payloads, limits, oversized frames', () => {
     await sendMessage(bobSocket, thread.id, 'something to read');
     bobSocket.close();
   });
-  afterEach(() => {
-    sockets.forEach((s) => s.close());
-    sockets = [];
-  });
-  afterAll(() => app?.close());
-
-  const connect = async (token?: string) => {
-    const socket = await connectSocket(app.baseUrl, token);
-    sockets.push(socket);
-    return socket;
-  };
 
   /** Everything a client event could have written. */
   const snapshot = async () =>

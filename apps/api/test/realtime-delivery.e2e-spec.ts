@@ -1,5 +1,5 @@
 import type { Message } from '@chat/contracts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   createRoom,
@@ -9,28 +9,13 @@ import {
   sendMessage,
 } from './factories/conversations.js';
 import { signUp } from './factories/users.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
 import { queryDatabase } from './support/test-database.js';
-import { connectSocket, type TestSocket } from './support/test-socket.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /** Ordering, concurrency and catch-up: the delivery semantics of the contract. */
 describe('realtime delivery: seq under concurrency, catch-up with afterSeq', () => {
-  let app: TestApp;
-  let sockets: TestSocket[] = [];
-  beforeAll(async () => {
-    app = await startTestApp({ RATE_LIMIT_USER_SENDS_PER_10S: '1000' });
-  });
-  afterEach(() => {
-    sockets.forEach((s) => s.close());
-    sockets = [];
-  });
-  afterAll(() => app?.close());
-
-  const connect = async (token: string) => {
-    const socket = await connectSocket(app.baseUrl, token);
-    sockets.push(socket);
-    return socket;
-  };
+  const app = useTestApp({ RATE_LIMIT_USER_SENDS_PER_10S: '1000' });
+  const { connect } = app;
   const range = (from: number, to: number) =>
     Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const storedSeqs = async (conversationId: string, kind?: 'text' | 'system') =>

@@ -1,5 +1,5 @@
 import type { PublicUser } from '@chat/contracts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import {
   createRoom,
@@ -9,34 +9,13 @@ import {
   roomWithMembers,
 } from './factories/conversations.js';
 import { signUp } from './factories/users.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { queryDatabase } from './support/test-database.js';
-import { connectSocket, type TestSocket } from './support/test-socket.js';
+import { useTestApp } from './support/use-test-app.js';
 
 describe('realtime: joining, presence, the welcome and typing', () => {
-  let app: TestApp;
-  let sockets: TestSocket[] = [];
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterEach(() => {
-    sockets.forEach((s) => s.close());
-    sockets = [];
-  });
-  afterAll(() => app?.close());
-
-  const connect = async (token?: string) => {
-    const socket = await connectSocket(app.baseUrl, token);
-    sockets.push(socket);
-    return socket;
-  };
+  const app = useTestApp();
+  const { connect } = app;
   const roomWith = (count: number) => roomWithMembers(app.http, count);
-  const rowsIn = (conversationId: string) =>
-    queryDatabase<{ body: string }>(
-      app.database.url,
-      'SELECT body FROM messages WHERE conversation_id = $1 ORDER BY seq',
-      [conversationId],
-    );
+  const rowsIn = (conversationId: string) => app.messagesIn(conversationId, ['body']);
 
   describe('joining, presence and the welcome', () => {
     it('conversation:join answers the conversation, who is here, and a welcome to the joiner only', async () => {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { generalConversation } from './factories/conversations.js';
 import { signUp } from './factories/users.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { connectSocket } from './support/test-socket.js';
 
 describe('smoke: a private conversation end to end', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
   it('two users exchange a private message and it is in the history', async () => {
     const ann = await signUp(app.http);

@@ -1,8 +1,8 @@
 import type { ConnectErrorData } from '@chat/contracts';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { io } from 'socket.io-client';
 import { signAccessToken, signInAsGuest, signUp } from './factories/users.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { connectSocket } from './support/test-socket.js';
 
 type ConnectError = Error & { data?: ConnectErrorData };
@@ -42,11 +42,7 @@ const expectRefused = async (baseUrl: string, token: unknown, code: ConnectError
 };
 
 describe('socket handshake', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
   it('lets a visitor in without a token: session {user: null, guest: null, serverTime}', async () => {
     const socket = await connectSocket(app.baseUrl);

@@ -1,9 +1,9 @@
 import type { Thread } from '@chat/contracts';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRoom, generalConversation, history, openThread } from './factories/conversations.js';
 import { signInAsGuest, signUp } from './factories/users.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { queryDatabase } from './support/test-database.js';
 import { connectSocket } from './support/test-socket.js';
 
@@ -11,18 +11,9 @@ import { connectSocket } from './support/test-socket.js';
 const uniqueName = (prefix = 'Room') => `${prefix} ${randomBytes(3).toString('hex')}`;
 
 describe('threads over REST, and who may read what', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
-  const messagesOf = (conversationId: string) =>
-    queryDatabase<{ seq: string; body: string; kind: string; sender_id: string }>(
-      app.database.url,
-      'SELECT seq, body, kind, sender_id FROM messages WHERE conversation_id = $1 ORDER BY seq',
-      [conversationId],
-    );
+  const messagesOf = (conversationId: string) => app.messagesIn(conversationId);
 
   describe('threads', () => {
     it('opens a thread: 201 the first time, 200 after, the same id from either side', async () => {

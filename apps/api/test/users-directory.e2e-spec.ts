@@ -1,8 +1,8 @@
 import type { PublicUser, UserPage } from '@chat/contracts';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { signUp } from './factories/users.js';
 import { queryDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { connectSocket } from './support/test-socket.js';
 
 /** Retries `check` until it passes (presence changes arrive a moment after a disconnect). */
@@ -19,11 +19,7 @@ async function eventually(check: () => Promise<void>, timeoutMs = 3000): Promise
 }
 
 describe('users: the directory', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
   const list = (query = '') => app.http.get<UserPage>(`/api/users${query}`);
 

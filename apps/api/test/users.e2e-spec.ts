@@ -1,9 +1,9 @@
 import { AVATAR_COLORS } from '@chat/contracts';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { signUp } from './factories/users.js';
 import type { HttpResponse } from './support/http-client.js';
 import { queryDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 import { connectSocket } from './support/test-socket.js';
 
 const PUBLIC_USER_KEYS = [
@@ -22,11 +22,7 @@ const fieldPaths = (res: HttpResponse) =>
   (res.body.details ?? []).map((d: { path: string }) => d.path);
 
 describe('users: profiles', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
+  const app = useTestApp();
 
   const rowOf = async (id: string) =>
     (
