@@ -25,6 +25,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: 20, application_name: 'chat-api' },
+    // A database that stops answering fails a request after 5 s instead of holding it forever.
+    extra: { max: 20, application_name: 'chat-api', connectionTimeoutMillis: 5000 },
   };
 }
