@@ -28,7 +28,11 @@ export async function startServer(env: Env): Promise<RunningServer> {
   let app: NestExpressApplication;
   let config: AppConfig;
   try {
-    config = { ...env, databaseUrl, jwtSecret: await resolveJwtSecret(env.JWT_SECRET, env.DATA_DIR) };
+    config = {
+      ...env,
+      databaseUrl,
+      jwtSecret: await resolveJwtSecret(env.JWT_SECRET, env.DATA_DIR),
+    };
     app = await createApp(config);
     await app.listen(env.PORT, env.HOST);
   } catch (error) {
@@ -36,7 +40,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
     throw error;
   }
   const port = (app.getHttpServer().address() as AddressInfo).port;
-  logger.log(`Listening on http://localhost:${port} (${env.REDIS_URL ? 'Redis fan-out' : 'single node'})`);
+  logger.log(
+    `Listening on http://localhost:${port} (${env.REDIS_URL ? 'Redis fan-out' : 'single node'})`,
+  );
   return {
     app,
     port,

@@ -25,7 +25,11 @@ describe('the chatter bot', () => {
   });
 
   const countBotMessages = async (url: string) =>
-    Number((await queryDatabase<{ n: string }>(url, 'SELECT count(*) AS n FROM messages WHERE via_bot'))[0]!.n);
+    Number(
+      (
+        await queryDatabase<{ n: string }>(url, 'SELECT count(*) AS n FROM messages WHERE via_bot')
+      )[0]!.n,
+    );
 
   it('posts varied phrases in general as several users, marked viaBot, while someone is connected', async () => {
     const app = await start(BOT);
@@ -34,9 +38,14 @@ describe('the chatter bot', () => {
     sockets.push(visitor);
     await visitor.call('conversation:join', { conversationId: general.id });
     const received: Message[] = [];
-    for (let i = 0; i < 12; i++) received.push(await visitor.next('message:new', (m) => !received.includes(m), 10_000));
+    for (let i = 0; i < 12; i++)
+      received.push(await visitor.next('message:new', (m) => !received.includes(m), 10_000));
 
-    expect(received.every((m) => m.viaBot && m.conversationId === general.id && m.sender.kind === 'user')).toBe(true);
+    expect(
+      received.every(
+        (m) => m.viaBot && m.conversationId === general.id && m.sender.kind === 'user',
+      ),
+    ).toBe(true);
     expect(new Set(received.map((m) => m.sender.id)).size).toBeGreaterThanOrEqual(3);
     expect(new Set(received.map((m) => m.body)).size).toBeGreaterThanOrEqual(10);
     const history = await app.http.get(`/api/conversations/${general.id}/messages?limit=100`);
@@ -53,10 +62,12 @@ describe('the chatter bot', () => {
     const database = await createTestDatabase();
     databases.push(database);
     const demoCount = async () =>
-      (await queryDatabase<{ n: string; hashes: string }>(
-        database.url,
-        'SELECT count(*) AS n, count(password_hash) AS hashes FROM users WHERE is_demo',
-      ))[0]!;
+      (
+        await queryDatabase<{ n: string; hashes: string }>(
+          database.url,
+          'SELECT count(*) AS n, count(password_hash) AS hashes FROM users WHERE is_demo',
+        )
+      )[0]!;
     const first = await start(BOT, database);
     await waitFor(async () => Number((await demoCount()).n) === 8);
     await first.close();
@@ -65,7 +76,10 @@ describe('the chatter bot', () => {
     await start(BOT, database);
     await sleep(800);
     expect(await demoCount()).toEqual({ n: '8', hashes: '0' });
-    const login = await apps[0]!.http.post('/api/auth/login', { username: 'ada.l', password: 'anything at all' });
+    const login = await apps[0]!.http.post('/api/auth/login', {
+      username: 'ada.l',
+      password: 'anything at all',
+    });
     expect(login.body.code).toBe('INVALID_CREDENTIALS');
   });
 

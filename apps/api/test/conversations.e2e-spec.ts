@@ -50,7 +50,10 @@ describe('rooms over REST', () => {
       const [ann, bob] = [await signUp(app.http), await signUp(app.http)];
       const room = await createRoom(app.http, ann.accessToken, uniqueName('Members'));
       const isMember = async (token?: string) => {
-        const list = await app.http.get<{ items: Conversation[] }>('/api/rooms', token ? { token } : {});
+        const list = await app.http.get<{ items: Conversation[] }>(
+          '/api/rooms',
+          token ? { token } : {},
+        );
         const general = list.body.items.find((c) => c.kind === 'general')!;
         return [general.isMember, list.body.items.find((c) => c.id === room.id)!.isMember];
       };

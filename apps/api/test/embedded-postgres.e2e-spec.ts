@@ -36,7 +36,10 @@ describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
 
     const second = await start();
     try {
-      const rows = await queryDatabase(second.config.databaseUrl, `SELECT topic FROM conversations`);
+      const rows = await queryDatabase(
+        second.config.databaseUrl,
+        `SELECT topic FROM conversations`,
+      );
       expect(rows).toEqual([{ topic: 'kept' }]);
     } finally {
       await second.stop();

@@ -19,7 +19,13 @@ describe('foundation', () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
     );
     expect(tables.map((t) => t.table_name)).toEqual(
-      expect.arrayContaining(['conversation_members', 'conversations', 'messages', 'refresh_tokens', 'users']),
+      expect.arrayContaining([
+        'conversation_members',
+        'conversations',
+        'messages',
+        'refresh_tokens',
+        'users',
+      ]),
     );
     const general = await queryDatabase(app.database.url, `SELECT kind, slug FROM conversations`);
     expect(general).toEqual([{ kind: 'general', slug: 'general' }]);

@@ -14,7 +14,11 @@ describe('smoke: a private conversation end to end', () => {
     const annSocket = await connectSocket(app.baseUrl, ann.accessToken);
     const bobSocket = await connectSocket(app.baseUrl, bob.accessToken);
     try {
-      const opened = await app.http.post('/api/threads', { userId: bob.user.id }, { token: ann.accessToken });
+      const opened = await app.http.post(
+        '/api/threads',
+        { userId: bob.user.id },
+        { token: ann.accessToken },
+      );
       expect(opened.status).toBe(201);
       await bobSocket.next('thread:new');
       const sent = await annSocket.call('message:send', {
@@ -25,10 +29,15 @@ describe('smoke: a private conversation end to end', () => {
       expect(sent).toMatchObject({ ok: true, data: { seq: 1, body: 'hello bob' } });
       const received = await bobSocket.next('message:new');
       expect(received.body).toBe('hello bob');
-      const history = await app.http.get(`/api/conversations/${opened.body.id}/messages`, { token: bob.accessToken });
+      const history = await app.http.get(`/api/conversations/${opened.body.id}/messages`, {
+        token: bob.accessToken,
+      });
       expect(history.body.items.map((m: { body: string }) => m.body)).toEqual(['hello bob']);
       const general = await generalConversation(app.http);
-      const joined = await annSocket.call('conversation:join', { conversationId: general.id, afterSeq: 0 });
+      const joined = await annSocket.call('conversation:join', {
+        conversationId: general.id,
+        afterSeq: 0,
+      });
       expect(joined.ok).toBe(true);
     } finally {
       annSocket.close();

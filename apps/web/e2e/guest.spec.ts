@@ -41,11 +41,14 @@ test('a visitor reads general, enters as a guest and posts; others see the guest
 
 test('message text with HTML is shown as text, never as markup', async ({ page }) => {
   await signUp(page, 'hal');
-  const html = '<img src=x onerror="window.__pwned=1"><b>bold?</b><script>window.__pwned=2</script>';
+  const html =
+    '<img src=x onerror="window.__pwned=1"><b>bold?</b><script>window.__pwned=2</script>';
   await sendMessage(page, html);
   await expectDelivered(page, html);
   const log = messageLog(page);
   await expect(log.getByText(html, { exact: true })).toBeVisible();
   await expect(log.locator('img, b, script')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
 });

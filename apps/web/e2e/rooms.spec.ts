@@ -33,7 +33,9 @@ test('three people in a room see each other in who’s here and each other’s m
   await joinRoom(ben, slug);
   await joinRoom(cat, slug);
   // A joined room is one of "my rooms" in the sidebar.
-  await expect(ben.getByRole('list', { name: 'My rooms' }).getByRole('link', { name: new RegExp(slug) })).toBeVisible();
+  await expect(
+    ben.getByRole('list', { name: 'My rooms' }).getByRole('link', { name: new RegExp(slug) }),
+  ).toBeVisible();
 
   for (const page of pages) {
     const here = page.getByRole('list', { name: 'Who’s here' });
@@ -57,7 +59,9 @@ test('three people in a room see each other in who’s here and each other’s m
   // Cat leaves: the others see her go from who's here.
   await cat.getByRole('button', { name: 'Leave room' }).click();
   await expect(cat.getByRole('button', { name: 'Join room' })).toBeVisible();
-  await expect(cat.getByRole('list', { name: 'My rooms' }).getByRole('link', { name: new RegExp(slug) })).toHaveCount(0);
+  await expect(
+    cat.getByRole('list', { name: 'My rooms' }).getByRole('link', { name: new RegExp(slug) }),
+  ).toHaveCount(0);
   await expect(ann.getByRole('list', { name: 'Who’s here' })).not.toContainText('Cat');
 
   for (const context of contexts) await context.close();

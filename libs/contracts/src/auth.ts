@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
-import {
-  displayNameSchema,
-  ownProfileSchema,
-  passwordSchema,
-  usernameSchema,
-} from './users.js';
+import { displayNameSchema, ownProfileSchema, passwordSchema, usernameSchema } from './users.js';
 
 export const signupBodySchema = z
   .object({

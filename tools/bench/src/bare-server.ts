@@ -14,26 +14,41 @@ const io = new Server(http, { maxHttpBufferSize: 16 * 1024 });
 let nextId = 0;
 
 io.on('connection', (socket) => {
-  socket.on('conversation:join', (payload: { conversationId: string }, ack: (r: unknown) => void) => {
-    void socket.join(`conv:${payload.conversationId}`);
-    ack({ ok: true, data: { missed: [], hasMore: false } });
-  });
-  socket.on('message:send', (payload: { conversationId: string; clientMsgId: string; body: string }, ack: (r: unknown) => void) => {
-    const seq = ++nextId;
-    const message = {
-      id: String(seq),
-      conversationId: payload.conversationId,
-      seq,
-      sender: { id: socket.id, kind: 'user', name: 'Bench 1', username: 'b1_1', avatarColor: '#2563eb' },
-      body: payload.body,
-      clientMsgId: payload.clientMsgId,
-      kind: 'text',
-      viaBot: false,
-      createdAt: new Date().toISOString(),
-    };
-    socket.to(`conv:${payload.conversationId}`).emit('message:new', message);
-    ack({ ok: true, data: message });
-  });
+  socket.on(
+    'conversation:join',
+    (payload: { conversationId: string }, ack: (r: unknown) => void) => {
+      void socket.join(`conv:${payload.conversationId}`);
+      ack({ ok: true, data: { missed: [], hasMore: false } });
+    },
+  );
+  socket.on(
+    'message:send',
+    (
+      payload: { conversationId: string; clientMsgId: string; body: string },
+      ack: (r: unknown) => void,
+    ) => {
+      const seq = ++nextId;
+      const message = {
+        id: String(seq),
+        conversationId: payload.conversationId,
+        seq,
+        sender: {
+          id: socket.id,
+          kind: 'user',
+          name: 'Bench 1',
+          username: 'b1_1',
+          avatarColor: '#2563eb',
+        },
+        body: payload.body,
+        clientMsgId: payload.clientMsgId,
+        kind: 'text',
+        viaBot: false,
+        createdAt: new Date().toISOString(),
+      };
+      socket.to(`conv:${payload.conversationId}`).emit('message:new', message);
+      ack({ ok: true, data: message });
+    },
+  );
 });
 
 http.listen(Number(process.env.PORT), '127.0.0.1');

@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { signAccessToken } from './jwt.js';
 
-export const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const JWT_SECRET = randomBytes(32).toString('base64url');
 
 export interface BenchDatabase {
   url: string;
-  query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -42,7 +46,11 @@ async function admin(sql: string): Promise<void> {
  * `count` users inserted directly (signing up through argon2 would dominate the run) and an
  * access token for each, signed with the secret the API under test is started with.
  */
-export async function createUsers(db: BenchDatabase, count: number, prefix: string): Promise<Array<{ id: string; token: string }>> {
+export async function createUsers(
+  db: BenchDatabase,
+  count: number,
+  prefix: string,
+): Promise<Array<{ id: string; token: string }>> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO users (username, display_name, avatar_color)
      SELECT $1 || '_' || i, 'Bench ' || i, '#2563eb' FROM generate_series(1, $2::int) AS i
@@ -53,7 +61,11 @@ export async function createUsers(db: BenchDatabase, count: number, prefix: stri
 }
 
 /** A room with these members. */
-export async function createRoom(db: BenchDatabase, slug: string, memberIds: string[]): Promise<string> {
+export async function createRoom(
+  db: BenchDatabase,
+  slug: string,
+  memberIds: string[],
+): Promise<string> {
   const [room] = await db.query<{ id: string }>(
     `INSERT INTO conversations (kind, slug, name) VALUES ('room', $1, $1) RETURNING id`,
     [slug],

@@ -16,7 +16,9 @@ const quick = process.argv.includes('--quick');
 const only = process.argv[process.argv.indexOf('--only') + 1];
 const runs = (name: string) => !process.argv.includes('--only') || only === name;
 /** `--target bare|api|api-redis` keeps one kind of server (for profiling). */
-const onlyTarget = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1] : null;
+const onlyTarget = process.argv.includes('--target')
+  ? process.argv[process.argv.indexOf('--target') + 1]
+  : null;
 const targets = (kind: TargetKind) => onlyTarget === null || onlyTarget === kind;
 const durationMs = quick ? 2500 : 10_000;
 const workers = 4;
@@ -37,7 +39,11 @@ const connectionCount = quick ? 2000 : 10_000;
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const results: Result[] = [];
-  const step = async (label: string, kind: TargetKind, run: (target: Awaited<ReturnType<typeof startTarget>>) => Promise<Result | Result[]>) => {
+  const step = async (
+    label: string,
+    kind: TargetKind,
+    run: (target: Awaited<ReturnType<typeof startTarget>>) => Promise<Result | Result[]>,
+  ) => {
     const began = Date.now();
     const target = await startTarget(kind);
     try {
@@ -51,14 +57,21 @@ async function main(): Promise<void> {
 
   console.log(`Benchmark ${quick ? '(quick)' : '(full)'}: servers and clients on 127.0.0.1`);
   for (const plan of runs('fanout') ? fanoutPlan.filter((p) => targets(p.kind)) : []) {
-    await step(`fan-out ${plan.members}`, plan.kind, (t) => runFanout(t, plan.members, plan.modes, durationMs, workers));
+    await step(`fan-out ${plan.members}`, plan.kind, (t) =>
+      runFanout(t, plan.members, plan.modes, durationMs, workers),
+    );
   }
-  for (const kind of runs('write') ? (['bare', 'api'] as const).filter(targets) : []) await step('write path', kind, (t) => runWritePath(t, 100, durationMs, workers));
-  for (const kind of runs('connections') ? (['bare', 'api'] as const).filter(targets) : []) await step('connections', kind, (t) => runConnections(t, connectionCount, workers));
+  for (const kind of runs('write') ? (['bare', 'api'] as const).filter(targets) : [])
+    await step('write path', kind, (t) => runWritePath(t, 100, durationMs, workers));
+  for (const kind of runs('connections') ? (['bare', 'api'] as const).filter(targets) : [])
+    await step('connections', kind, (t) => runConnections(t, connectionCount, workers));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const table = markdown(results, { quick, startedAt, machine });
-  writeFileSync('bench-results.json', JSON.stringify({ startedAt, quick, machine, results }, null, 2));
+  writeFileSync(
+    'bench-results.json',
+    JSON.stringify({ startedAt, quick, machine, results }, null, 2),
+  );
   writeFileSync('bench-results.md', table);
   console.log(`\n${table}`);
 }

@@ -4,16 +4,21 @@ import type { WritePathResult } from './scenarios/write-path.js';
 
 export type Result = FanoutResult | WritePathResult | ConnectionsResult;
 
-const ratio = (value: number, base: number | undefined) => (base ? `${(value / base).toFixed(2)}×` : '–');
+const ratio = (value: number, base: number | undefined) =>
+  base ? `${(value / base).toFixed(2)}×` : '–';
 const ms = (value: number | null) => (value === null ? '–' : String(value));
 const n = (value: number) => value.toLocaleString('en-US');
 
 /** The Markdown tables of a run; every throughput figure also as a ratio to the bare server. */
-export function markdown(results: Result[], meta: { quick: boolean; startedAt: string; machine: string }): string {
+export function markdown(
+  results: Result[],
+  meta: { quick: boolean; startedAt: string; machine: string },
+): string {
   const fanout = results.filter((r): r is FanoutResult => r.scenario === 'fanout');
   const writes = results.filter((r): r is WritePathResult => r.scenario === 'write-path');
   const connections = results.filter((r): r is ConnectionsResult => r.scenario === 'connections');
-  const bareFanout = (r: FanoutResult) => fanout.find((b) => b.target === 'bare' && b.members === r.members && b.mode === r.mode);
+  const bareFanout = (r: FanoutResult) =>
+    fanout.find((b) => b.target === 'bare' && b.members === r.members && b.mode === r.mode);
   const lines = [
     `Run ${meta.startedAt}${meta.quick ? ' (quick)' : ''} on ${meta.machine}.`,
     '',

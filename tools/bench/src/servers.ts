@@ -21,7 +21,11 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -52,29 +56,45 @@ export async function startBare(): Promise<ServerProcess> {
 
 export async function startRedis(): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   await waitForPort(port);
   return { url: `redis://127.0.0.1:${port}`, pid: child.pid!, stop: () => kill(child) };
 }
 
-async function startProcess(main: string, port: number, env: Record<string, string>): Promise<ServerProcess> {
+async function startProcess(
+  main: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${main} exited with ${code}`))));
-  await Promise.race([waitForHttp(`http://127.0.0.1:${port}`, main === API_MAIN ? '/api/health' : '/health'), exited]);
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${main} exited with ${code}`))),
+  );
+  await Promise.race([
+    waitForHttp(`http://127.0.0.1:${port}`, main === API_MAIN ? '/api/health' : '/health'),
+    exited,
+  ]);
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => kill(child) };
 }
 
 async function waitForHttp(base: string, path: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await fetch(base + path).then((r) => r.ok, () => false);
+    const ok = await fetch(base + path).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`${base} did not become healthy`);
     await sleep(100);
@@ -84,7 +104,10 @@ async function waitForHttp(base: string, path: string, timeoutMs = 30_000): Prom
 async function waitForPort(port: number): Promise<void> {
   for (let i = 0; i < 200; i++) {
     const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => (socket.end(), resolve(true)));
+      const socket = createConnection(
+        { host: '127.0.0.1', port },
+        () => (socket.end(), resolve(true)),
+      );
       socket.on('error', () => resolve(false));
     });
     if (open) return;

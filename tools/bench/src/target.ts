@@ -27,7 +27,8 @@ export async function startTarget(kind: TargetKind): Promise<Target> {
       urls: [server.url],
       pids: [server.pid],
       db: null,
-      users: async (count) => Array.from({ length: count }, (_, i) => ({ id: String(i), token: null })),
+      users: async (count) =>
+        Array.from({ length: count }, (_, i) => ({ id: String(i), token: null })),
       room: async () => `00000000-0000-4000-8000-${String(++rooms).padStart(12, '0')}`,
       stop: () => server.stop(),
     };

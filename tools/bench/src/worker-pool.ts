@@ -9,7 +9,9 @@ export class WorkerPool {
   private constructor(private readonly workers: ChildProcess[]) {}
 
   static start(count: number): WorkerPool {
-    return new WorkerPool(Array.from({ length: count }, () => fork(WORKER_MAIN, [], { stdio: 'inherit' })));
+    return new WorkerPool(
+      Array.from({ length: count }, () => fork(WORKER_MAIN, [], { stdio: 'inherit' })),
+    );
   }
 
   get size(): number {

@@ -1,6 +1,12 @@
 /** Messages between the bench's main process and its client workers. */
 export type ToWorker =
-  | { type: 'connect'; url: string; tokens: Array<string | null>; conversationId: string | null; concurrency: number }
+  | {
+      type: 'connect';
+      url: string;
+      tokens: Array<string | null>;
+      conversationId: string | null;
+      concurrency: number;
+    }
   | { type: 'reset' }
   | { type: 'report' }
   | {
@@ -18,5 +24,12 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'connected'; connected: number; failed: number; ms: number }
   | { type: 'report'; received: number; latency: Array<[number, number]> }
-  | { type: 'sent'; sent: number; acked: number; failed: number; ackLatency: Array<[number, number]>; errors: string[] }
+  | {
+      type: 'sent';
+      sent: number;
+      acked: number;
+      failed: number;
+      ackLatency: Array<[number, number]>;
+      errors: string[];
+    }
   | { type: 'error'; message: string };

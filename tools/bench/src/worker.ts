@@ -55,7 +55,9 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
           socket.once('connect_error', reject);
         });
         if (command.conversationId) {
-          const ack = await socket.timeout(30_000).emitWithAck('conversation:join', { conversationId: command.conversationId });
+          const ack = await socket
+            .timeout(30_000)
+            .emitWithAck('conversation:join', { conversationId: command.conversationId });
           if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack.error)}`);
         }
         socket.on('message:new', onMessage);
@@ -67,7 +69,12 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
     }
   };
   await Promise.all(Array.from({ length: command.concurrency }, one));
-  reply({ type: 'connected', connected: sockets.filter(Boolean).length, failed, ms: Date.now() - started });
+  reply({
+    type: 'connected',
+    connected: sockets.filter(Boolean).length,
+    failed,
+    ms: Date.now() - started,
+  });
 }
 
 function onMessage(message: { body: string }): void {
@@ -132,5 +139,12 @@ async function send(command: Extract<ToWorker, { type: 'send' }>): Promise<void>
       await Promise.all(inFlight);
     }),
   );
-  reply({ type: 'sent', sent, acked, failed, ackLatency: ackLatency.toSparse(), errors: [...errors].slice(0, 5) });
+  reply({
+    type: 'sent',
+    sent,
+    acked,
+    failed,
+    ackLatency: ackLatency.toSparse(),
+    errors: [...errors].slice(0, 5),
+  });
 }

@@ -27,7 +27,9 @@ export const envSchema = z
           .filter(Boolean),
       ),
     TRUST_PROXY: booleanFromString.default(false),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     WEB_DIST_DIR: z.string().min(1).optional(),
     RATE_LIMIT_USER_SENDS_PER_10S: positiveInt.default(20),
     RATE_LIMIT_GUEST_SENDS_PER_10S: positiveInt.default(5),

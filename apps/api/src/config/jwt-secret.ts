@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * Outside production an unset JWT_SECRET is generated once and kept in the data directory, so
  * tokens survive restarts without anyone having to invent a secret.
  */
-export async function resolveJwtSecret(explicit: string | undefined, dataDir: string): Promise<string> {
+export async function resolveJwtSecret(
+  explicit: string | undefined,
+  dataDir: string,
+): Promise<string> {
   if (explicit) return explicit;
   const file = join(dataDir, 'jwt-secret');
   try {

@@ -36,31 +36,58 @@ describe('three API processes on one PostgreSQL and one Redis', () => {
     const bobSocket = await connectSocket(cluster.processes[1]!.baseUrl, bob!.accessToken);
     sockets.push(annSocket, bobSocket);
 
-    const opened = await cluster.processes[0]!.http.post('/api/threads', { userId: bob!.user.id }, { token: ann!.accessToken });
+    const opened = await cluster.processes[0]!.http.post(
+      '/api/threads',
+      { userId: bob!.user.id },
+      { token: ann!.accessToken },
+    );
     expect(opened.status).toBe(201);
     await bobSocket.next('thread:new', (p) => p.thread.id === opened.body.id);
 
-    const ack = await annSocket.call('message:send', { conversationId: opened.body.id, clientMsgId: randomUUID(), body: 'across processes' });
+    const ack = await annSocket.call('message:send', {
+      conversationId: opened.body.id,
+      clientMsgId: randomUUID(),
+      body: 'across processes',
+    });
     expect(ack.ok).toBe(true);
-    const received = await bobSocket.next('message:new', (m) => m.conversationId === opened.body.id);
+    const received = await bobSocket.next(
+      'message:new',
+      (m) => m.conversationId === opened.body.id,
+    );
     expect(received.body).toBe('across processes');
 
-    const reply = await bobSocket.call('message:send', { conversationId: opened.body.id, clientMsgId: randomUUID(), body: 'and back' });
+    const reply = await bobSocket.call('message:send', {
+      conversationId: opened.body.id,
+      clientMsgId: randomUUID(),
+      body: 'and back',
+    });
     expect(reply.ok).toBe(true);
     expect((await annSocket.next('message:new', (m) => m.body === 'and back')).seq).toBe(2);
   });
 
   it('agrees on room presence and the directory from every process', async () => {
     const [p1, p2, p3] = cluster.processes;
-    const room: Conversation = await createRoom(p1!.http, users[0]!.accessToken, `Cluster ${randomUUID().slice(0, 6)}`);
+    const room: Conversation = await createRoom(
+      p1!.http,
+      users[0]!.accessToken,
+      `Cluster ${randomUUID().slice(0, 6)}`,
+    );
     for (const [i, user] of users.entries()) {
-      if (i > 0) await cluster.processes[i]!.http.post(`/api/rooms/${room.slug}/join`, {}, { token: user.accessToken });
+      if (i > 0)
+        await cluster.processes[i]!.http.post(
+          `/api/rooms/${room.slug}/join`,
+          {},
+          { token: user.accessToken },
+        );
     }
     const [s1, s2, s3] = await connectEach();
     await s1!.call('conversation:join', { conversationId: room.id });
     await s2!.call('conversation:join', { conversationId: room.id });
     // s1 on process 1 hears that the user on process 2 arrived.
-    await s1!.next('presence:join', (p) => p.conversationId === room.id && p.user.id === users[1]!.user.id);
+    await s1!.next(
+      'presence:join',
+      (p) => p.conversationId === room.id && p.user.id === users[1]!.user.id,
+    );
     const joined = await s3!.call('conversation:join', { conversationId: room.id });
     expect(joined.ok && joined.data.presence.map((u: PublicUser) => u.id).sort()).toEqual(
       users.map((u) => u.user.id).sort(),
@@ -70,7 +97,9 @@ describe('three API processes on one PostgreSQL and one Redis', () => {
       const rooms = await process.http.get('/api/rooms');
       expect(rooms.body.items.find((c: Conversation) => c.id === room.id).onlineCount).toBe(3);
       const directory = await process.http.get('/api/users?limit=100');
-      const online = directory.body.items.filter((u: PublicUser) => u.online).map((u: PublicUser) => u.id);
+      const online = directory.body.items
+        .filter((u: PublicUser) => u.online)
+        .map((u: PublicUser) => u.id);
       expect(online).toEqual(expect.arrayContaining(users.map((u) => u.user.id)));
     }
   });
@@ -78,7 +107,11 @@ describe('three API processes on one PostgreSQL and one Redis', () => {
   it('unsubscribes a member who leaves from sockets on every process', async () => {
     const [p1, p2, p3] = cluster.processes;
     const [owner, leaver] = users;
-    const room: Conversation = await createRoom(p1!.http, owner!.accessToken, `Leave ${randomUUID().slice(0, 6)}`);
+    const room: Conversation = await createRoom(
+      p1!.http,
+      owner!.accessToken,
+      `Leave ${randomUUID().slice(0, 6)}`,
+    );
     await p1!.http.post(`/api/rooms/${room.slug}/join`, {}, { token: leaver!.accessToken });
     const ownerSocket = await connectSocket(p1!.baseUrl, owner!.accessToken);
     const leaverSocket = await connectSocket(p2!.baseUrl, leaver!.accessToken);
@@ -87,19 +120,31 @@ describe('three API processes on one PostgreSQL and one Redis', () => {
     await leaverSocket.call('conversation:join', { conversationId: room.id });
 
     // Left through process 3; the leaver's socket lives on process 2.
-    expect((await p3!.http.delete(`/api/rooms/${room.slug}/members/me`, { token: leaver!.accessToken })).status).toBe(204);
-    await ownerSocket.next('presence:leave', (p) => p.conversationId === room.id && p.user.id === leaver!.user.id);
+    expect(
+      (await p3!.http.delete(`/api/rooms/${room.slug}/members/me`, { token: leaver!.accessToken }))
+        .status,
+    ).toBe(204);
+    await ownerSocket.next(
+      'presence:leave',
+      (p) => p.conversationId === room.id && p.user.id === leaver!.user.id,
+    );
     const rooms = await p1!.http.get('/api/rooms');
     expect(rooms.body.items.find((c: Conversation) => c.id === room.id).onlineCount).toBe(1);
 
-    const after = await ownerSocket.call('message:send', { conversationId: room.id, clientMsgId: randomUUID(), body: 'after the leave' });
+    const after = await ownerSocket.call('message:send', {
+      conversationId: room.id,
+      clientMsgId: randomUUID(),
+      body: 'after the leave',
+    });
     expect(after.ok).toBe(true);
     await leaverSocket.roundTrip();
     expect(leaverSocket.all('message:new').filter((m) => m.conversationId === room.id)).toEqual([]);
   });
 
   it('runs one bot between the three processes', async () => {
-    const leaders = cluster.processes.filter((p) => p.output().includes('This process now runs the bot'));
+    const leaders = cluster.processes.filter((p) =>
+      p.output().includes('This process now runs the bot'),
+    );
     expect(leaders).toHaveLength(1);
     const watcher = sockets[0] ?? (await connectEach())[0]!;
     const rooms = await cluster.processes[2]!.http.get('/api/rooms');

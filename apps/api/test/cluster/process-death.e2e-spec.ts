@@ -13,7 +13,11 @@ describe('SIGKILL of one of three API processes', () => {
   let cluster: TestCluster;
   const sockets: TestSocket[] = [];
   beforeAll(async () => {
-    cluster = await startCluster(3, { BOT_ENABLED: 'true', BOT_INTERVAL_MS: '300', PRESENCE_TTL_MS: '3000' });
+    cluster = await startCluster(3, {
+      BOT_ENABLED: 'true',
+      BOT_INTERVAL_MS: '300',
+      PRESENCE_TTL_MS: '3000',
+    });
   }, 90_000);
   afterAll(async () => {
     sockets.forEach((s) => s.close());
@@ -30,17 +34,32 @@ describe('SIGKILL of one of three API processes', () => {
     const victim = cluster.processes.find((p) => p.output().includes(LEADER_LOG))!;
     const survivor = cluster.processes.find((p) => p !== victim)!;
 
-    const [ann, bob, cleo] = [await signUp(survivor.http), await signUp(survivor.http), await signUp(survivor.http)];
-    const room: Conversation = await createRoom(survivor.http, bob.accessToken, `Survivors ${randomUUID().slice(0, 6)}`);
+    const [ann, bob, cleo] = [
+      await signUp(survivor.http),
+      await signUp(survivor.http),
+      await signUp(survivor.http),
+    ];
+    const room: Conversation = await createRoom(
+      survivor.http,
+      bob.accessToken,
+      `Survivors ${randomUUID().slice(0, 6)}`,
+    );
     await survivor.http.post(`/api/rooms/${room.slug}/join`, {}, { token: ann.accessToken });
 
     const annOnVictim = await connect(victim.baseUrl, ann.accessToken);
     await connect(victim.baseUrl, cleo.accessToken); // Cleo never comes back
     const bobOnSurvivor = await connect(survivor.baseUrl, bob.accessToken);
-    const joined = await annOnVictim.call('conversation:join', { conversationId: room.id, afterSeq: 0 });
+    const joined = await annOnVictim.call('conversation:join', {
+      conversationId: room.id,
+      afterSeq: 0,
+    });
     expect(joined.ok).toBe(true);
     await bobOnSurvivor.call('conversation:join', { conversationId: room.id });
-    const before = await bobOnSurvivor.call('message:send', { conversationId: room.id, clientMsgId: randomUUID(), body: 'before' });
+    const before = await bobOnSurvivor.call('message:send', {
+      conversationId: room.id,
+      clientMsgId: randomUUID(),
+      body: 'before',
+    });
     const seen = await annOnVictim.next('message:new', (m) => m.body === 'before');
     expect(before.ok).toBe(true);
 
@@ -48,14 +67,21 @@ describe('SIGKILL of one of three API processes', () => {
 
     const sentWhileAway: Message[] = [];
     for (const body of ['one', 'two', 'three']) {
-      const ack = await bobOnSurvivor.call('message:send', { conversationId: room.id, clientMsgId: randomUUID(), body });
+      const ack = await bobOnSurvivor.call('message:send', {
+        conversationId: room.id,
+        clientMsgId: randomUUID(),
+        body,
+      });
       expect(ack.ok).toBe(true);
       if (ack.ok) sentWhileAway.push(ack.data);
     }
 
     // Ann's client reconnects to another process and rejoins from the last seq it holds.
     const annAgain = await connect(survivor.baseUrl, ann.accessToken);
-    const rejoined = await annAgain.call('conversation:join', { conversationId: room.id, afterSeq: seen.seq });
+    const rejoined = await annAgain.call('conversation:join', {
+      conversationId: room.id,
+      afterSeq: seen.seq,
+    });
     expect(rejoined.ok && rejoined.data.missed.map((m: Message) => [m.seq, m.body])).toEqual(
       sentWhileAway.map((m) => [m.seq, m.body]),
     );
@@ -66,7 +92,10 @@ describe('SIGKILL of one of three API processes', () => {
     expect(directory.body.items[0].online).toBe(false);
 
     // The bot's lock died with its connection; another process takes over.
-    await waitFor(() => cluster.processes.some((p) => p !== victim && p.output().includes(LEADER_LOG)), 15_000);
+    await waitFor(
+      () => cluster.processes.some((p) => p !== victim && p.output().includes(LEADER_LOG)),
+      15_000,
+    );
     const rooms = await survivor.http.get('/api/rooms');
     const general = rooms.body.items.find((c: Conversation) => c.kind === 'general');
     await annAgain.call('conversation:join', { conversationId: general.id });

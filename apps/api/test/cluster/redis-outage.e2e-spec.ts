@@ -25,19 +25,31 @@ describe('Redis restarted mid-conversation', () => {
   };
 
   it('acknowledges and stores every send while Redis is down, then fans out again', async () => {
-    const [p1, p2] = cluster.processes as [(typeof cluster.processes)[0], (typeof cluster.processes)[0]];
+    const [p1, p2] = cluster.processes as [
+      (typeof cluster.processes)[0],
+      (typeof cluster.processes)[0],
+    ];
     const [ann, bob, carl] = [await signUp(p1.http), await signUp(p1.http), await signUp(p1.http)];
-    const room: Conversation = await createRoom(p1.http, ann.accessToken, `Outage ${randomUUID().slice(0, 6)}`);
-    for (const user of [bob, carl]) await p1.http.post(`/api/rooms/${room.slug}/join`, {}, { token: user.accessToken });
+    const room: Conversation = await createRoom(
+      p1.http,
+      ann.accessToken,
+      `Outage ${randomUUID().slice(0, 6)}`,
+    );
+    for (const user of [bob, carl])
+      await p1.http.post(`/api/rooms/${room.slug}/join`, {}, { token: user.accessToken });
     const annSocket = await connect(p1.baseUrl, ann.accessToken);
     const carlSameProcess = await connect(p1.baseUrl, carl.accessToken);
     const bobOtherProcess = await connect(p2.baseUrl, bob.accessToken);
     for (const socket of [annSocket, carlSameProcess, bobOtherProcess]) {
       expect((await socket.call('conversation:join', { conversationId: room.id })).ok).toBe(true);
     }
-    const send = (body: string) => annSocket.call('message:send', { conversationId: room.id, clientMsgId: randomUUID(), body });
+    const send = (body: string) =>
+      annSocket.call('message:send', { conversationId: room.id, clientMsgId: randomUUID(), body });
     const first = await send('before the outage');
-    const bobLast = await bobOtherProcess.next('message:new', (m) => m.body === 'before the outage');
+    const bobLast = await bobOtherProcess.next(
+      'message:new',
+      (m) => m.body === 'before the outage',
+    );
     expect(first.ok).toBe(true);
 
     await cluster.redis.stop();
@@ -54,19 +66,31 @@ describe('Redis restarted mid-conversation', () => {
     expect(health.body.details.redis.status).toBe('down');
 
     await cluster.redis.restart();
-    await waitFor(async () => (await p1.http.get('/api/health')).status === 200 && (await p2.http.get('/api/health')).status === 200);
+    await waitFor(
+      async () =>
+        (await p1.http.get('/api/health')).status === 200 &&
+        (await p2.http.get('/api/health')).status === 200,
+    );
 
     // Fan-out across processes resumes without restarting anything.
     let resumed = false;
     for (let attempt = 0; attempt < 20 && !resumed; attempt++) {
       const body = `after ${attempt}`;
       await send(body);
-      resumed = await bobOtherProcess.next('message:new', (m) => m.body === body, 1000).then(() => true, () => false);
+      resumed = await bobOtherProcess
+        .next('message:new', (m) => m.body === body, 1000)
+        .then(
+          () => true,
+          () => false,
+        );
     }
     expect(resumed).toBe(true);
 
     // Bob fills the gap from the last seq he held: nothing acknowledged is lost.
-    const rejoin = await bobOtherProcess.call('conversation:join', { conversationId: room.id, afterSeq: bobLast.seq });
+    const rejoin = await bobOtherProcess.call('conversation:join', {
+      conversationId: room.id,
+      afterSeq: bobLast.seq,
+    });
     const missedBodies = rejoin.ok ? rejoin.data.missed.map((m: Message) => m.body) : [];
     expect(missedBodies.slice(0, 3)).toEqual(['during 1', 'during 2', 'during 3']);
     const stored = await queryDatabase<{ body: string }>(

@@ -1,4 +1,12 @@
-import type { ApiErrorBody, Conversation, JoinResult, Membership, Message, MessagePage, Thread } from '@chat/contracts';
+import type {
+  ApiErrorBody,
+  Conversation,
+  JoinResult,
+  Membership,
+  Message,
+  MessagePage,
+  Thread,
+} from '@chat/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { HttpClient } from '../support/http-client.js';
 import type { TestSocket } from '../support/test-socket.js';
@@ -12,8 +20,13 @@ export async function generalConversation(http: HttpClient): Promise<Conversatio
 }
 
 export async function createRoom(http: HttpClient, token: string, name: string, topic?: string) {
-  const res = await http.post<Conversation>('/api/rooms', { name, ...(topic ? { topic } : {}) }, { token });
-  if (res.status !== 201) throw new Error(`create room failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await http.post<Conversation>(
+    '/api/rooms',
+    { name, ...(topic ? { topic } : {}) },
+    { token },
+  );
+  if (res.status !== 201)
+    throw new Error(`create room failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -35,7 +48,12 @@ export async function openThread(http: HttpClient, token: string, userId: string
 }
 
 /** Sends a text message over the socket and returns the stored message (throws on an error ack). */
-export async function sendMessage(socket: TestSocket, conversationId: string, body: string, clientMsgId = randomUUID()) {
+export async function sendMessage(
+  socket: TestSocket,
+  conversationId: string,
+  body: string,
+  clientMsgId = randomUUID(),
+) {
   const ack = await socket.call<Message>('message:send', { conversationId, clientMsgId, body });
   if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
   return ack.data;
@@ -43,11 +61,18 @@ export async function sendMessage(socket: TestSocket, conversationId: string, bo
 
 /** One page of history as `token` (or a visitor) sees it. */
 export function history(http: HttpClient, conversationId: string, token?: string, query = '') {
-  return http.get<MessagePage & Partial<ApiErrorBody>>(`/api/conversations/${conversationId}/messages${query ? `?${query}` : ''}`, token ? { token } : {});
+  return http.get<MessagePage & Partial<ApiErrorBody>>(
+    `/api/conversations/${conversationId}/messages${query ? `?${query}` : ''}`,
+    token ? { token } : {},
+  );
 }
 
 /** Joins over the socket and returns the join result (throws on an error ack). */
-export async function joinConversation(socket: TestSocket, conversationId: string, afterSeq?: number) {
+export async function joinConversation(
+  socket: TestSocket,
+  conversationId: string,
+  afterSeq?: number,
+) {
   const ack = await socket.call<JoinResult>('conversation:join', {
     conversationId,
     ...(afterSeq === undefined ? {} : { afterSeq }),

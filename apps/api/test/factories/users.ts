@@ -24,13 +24,15 @@ export async function signUp(
     password,
     ...(overrides.displayName ? { displayName: overrides.displayName } : {}),
   });
-  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...res.body, password, refreshCookie: refreshCookieOf(res.headers) };
 }
 
 export async function signInAsGuest(http: HttpClient, nickname?: string) {
   const res = await http.post('/api/auth/guest', nickname ? { nickname } : {});
-  if (res.status !== 201) throw new Error(`guest failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`guest failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { guest: { id: string; name: string }; accessToken: string };
 }
 

@@ -10,13 +10,18 @@ export interface TestCluster {
 }
 
 /** N API processes on one fresh database and one private Redis, as behind a load balancer. */
-export async function startCluster(size: number, env: Record<string, string> = {}): Promise<TestCluster> {
+export async function startCluster(
+  size: number,
+  env: Record<string, string> = {},
+): Promise<TestCluster> {
   const database = await createTestDatabase();
   const redis = await startRedisServer();
   const processes: ApiProcess[] = [];
   try {
     for (let i = 0; i < size; i++) {
-      processes.push(await startApiProcess({ DATABASE_URL: database.url, REDIS_URL: redis.url, ...env }));
+      processes.push(
+        await startApiProcess({ DATABASE_URL: database.url, REDIS_URL: redis.url, ...env }),
+      );
     }
   } catch (error) {
     await Promise.all(processes.map((p) => p.kill('SIGKILL')));

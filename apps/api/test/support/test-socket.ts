@@ -11,7 +11,11 @@ type PayloadOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
  */
 export class TestSocket {
   readonly received = new Map<string, unknown[]>();
-  private waiters: Array<{ event: string; match: (payload: any) => boolean; resolve: (p: any) => void }> = [];
+  private waiters: Array<{
+    event: string;
+    match: (payload: any) => boolean;
+    resolve: (p: any) => void;
+  }> = [];
 
   constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
     socket.onAny((event: string, payload: unknown) => {
@@ -35,7 +39,10 @@ export class TestSocket {
     const seen = (this.received.get(event) ?? []).find((p) => match(p as PayloadOf<E>));
     if (seen) return Promise.resolve(seen as PayloadOf<E>);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no ${event} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({
         event,
         match,
@@ -68,7 +75,10 @@ export class TestSocket {
   disconnected(timeoutMs = 5000): Promise<string> {
     if (this.socket.disconnected) return Promise.resolve('already disconnected');
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`still connected after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.socket.once('disconnect', (reason) => {
         clearTimeout(timer);
         resolve(reason);

@@ -23,7 +23,11 @@ export const SOCKETS_PER_USER = 10;
  * Each user connects SOCKETS_PER_USER times: with every socket a distinct user, the presence
  * broadcast the contract asks for makes a connect storm quadratic (see docs/scaling.md).
  */
-export async function runConnections(target: Target, count: number, workers: number): Promise<ConnectionsResult> {
+export async function runConnections(
+  target: Target,
+  count: number,
+  workers: number,
+): Promise<ConnectionsResult> {
   const distinct = await target.users(Math.ceil(count / SOCKETS_PER_USER));
   const users = Array.from({ length: count }, (_, i) => distinct[i % distinct.length]!);
   const pid = target.pids[0]!;
@@ -32,10 +36,19 @@ export async function runConnections(target: Target, count: number, workers: num
   const rssBefore = rssBytes(pid);
   const pool = WorkerPool.start(workers);
   try {
-    const tokens = split(users.map((u) => u.token), workers);
+    const tokens = split(
+      users.map((u) => u.token),
+      workers,
+    );
     const started = Date.now();
     const connected = await pool.each(
-      (i) => ({ type: 'connect', url: target.urls[0]!, tokens: tokens[i]!, conversationId: null, concurrency: 100 }),
+      (i) => ({
+        type: 'connect',
+        url: target.urls[0]!,
+        tokens: tokens[i]!,
+        conversationId: null,
+        concurrency: 100,
+      }),
       'connected',
     );
     const elapsedS = (Date.now() - started) / 1000;

@@ -20,17 +20,35 @@ export interface WritePathResult {
 }
 
 /** `rooms` rooms with two members each, every member sending flat out. */
-export async function runWritePath(target: Target, rooms: number, durationMs: number, workers: number): Promise<WritePathResult> {
+export async function runWritePath(
+  target: Target,
+  rooms: number,
+  durationMs: number,
+  workers: number,
+): Promise<WritePathResult> {
   const users = await target.users(rooms * 2);
   const roomIds: string[] = [];
-  for (let r = 0; r < rooms; r++) roomIds.push(await target.room([users[2 * r]!.id, users[2 * r + 1]!.id]));
+  for (let r = 0; r < rooms; r++)
+    roomIds.push(await target.room([users[2 * r]!.id, users[2 * r + 1]!.id]));
   const pool = WorkerPool.start(workers);
   try {
     // Socket k belongs to room floor(k / 2); each worker connects its own sockets room by room.
-    const indexes = split(users.map((_, k) => k), workers);
+    const indexes = split(
+      users.map((_, k) => k),
+      workers,
+    );
     const perWorkerRooms = indexes.map((ks) => ks.map((k) => roomIds[Math.floor(k / 2)]!));
     // Join per socket: connect without a room, then each sender sends to its own room.
-    await pool.each((i) => ({ type: 'connect', url: target.urls[0]!, tokens: indexes[i]!.map((k) => users[k]!.token), conversationId: null, concurrency: 50 }), 'connected');
+    await pool.each(
+      (i) => ({
+        type: 'connect',
+        url: target.urls[0]!,
+        tokens: indexes[i]!.map((k) => users[k]!.token),
+        conversationId: null,
+        concurrency: 50,
+      }),
+      'connected',
+    );
     const cpuBefore = totalCpu(target.pids);
     const started = Date.now();
     const sent = await pool.each(
@@ -50,7 +68,13 @@ export async function runWritePath(target: Target, rooms: number, durationMs: nu
     for (const s of sent) latency.merge(Histogram.fromSparse(s.ackLatency));
     const acked = sent.reduce((sum, s) => sum + s.acked, 0);
     const persisted = target.db
-      ? Number((await target.db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE body LIKE 'bench %'`))[0]!.n)
+      ? Number(
+          (
+            await target.db.query<{ n: string }>(
+              `SELECT count(*) AS n FROM messages WHERE body LIKE 'bench %'`,
+            )
+          )[0]!.n,
+        )
       : null;
     return {
       scenario: 'write-path',

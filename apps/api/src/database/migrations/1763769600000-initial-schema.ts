@@ -82,6 +82,8 @@ export class InitialSchema1763769600000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE messages, conversation_members, conversations, refresh_tokens, users`);
+    await db.query(
+      `DROP TABLE messages, conversation_members, conversations, refresh_tokens, users`,
+    );
   }
 }

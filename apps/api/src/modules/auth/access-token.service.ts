@@ -37,6 +37,8 @@ export class AccessTokenService {
     const claims = accessClaimsSchema.safeParse(payload);
     if (!claims.success) throw new AppError('UNAUTHORIZED', 'Invalid access token');
     const { sub, role, name } = claims.data;
-    return role === 'user' ? { kind: 'user', id: sub } : { kind: 'guest', id: sub, name: name ?? 'Guest' };
+    return role === 'user'
+      ? { kind: 'user', id: sub }
+      : { kind: 'guest', id: sub, name: name ?? 'Guest' };
   }
 }

@@ -26,8 +26,11 @@ export const CurrentPrincipal = createParamDecorator(
 );
 
 /** The signed-in user's id, on endpoints the guard keeps to users. */
-export const CurrentUserId = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
-  if (principal?.kind !== 'user') throw new Error('CurrentUserId used on an endpoint open to non-users');
-  return principal.id;
-});
+export const CurrentUserId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string => {
+    const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+    if (principal?.kind !== 'user')
+      throw new Error('CurrentUserId used on an endpoint open to non-users');
+    return principal.id;
+  },
+);

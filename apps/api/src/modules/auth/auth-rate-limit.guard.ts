@@ -1,4 +1,9 @@
-import { type CanActivate, type ExecutionContext, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { AppError } from '../../common/errors/app-error.js';
 import { KeyedRateLimiter } from '../../common/rate-limit/keyed-rate-limiter.js';

@@ -88,7 +88,10 @@ export class AuthController {
 
   @Post('logout')
   @ApiContract({ summary: 'Sign out: revokes this sign-in and clears the cookie' })
-  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logout(readRefreshCookie(request));
     clearRefreshCookie(response, this.secureCookies);
   }

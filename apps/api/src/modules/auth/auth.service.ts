@@ -1,4 +1,10 @@
-import type { AuthResponse, GuestBody, GuestResponse, LoginBody, SignupBody } from '@chat/contracts';
+import type {
+  AuthResponse,
+  GuestBody,
+  GuestResponse,
+  LoginBody,
+  SignupBody,
+} from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors/app-error.js';
@@ -37,10 +43,15 @@ export class AuthService {
     return this.signIn(user.id);
   }
 
-  async refresh(refreshToken: string | null): Promise<{ accessToken: string; refreshToken: string }> {
+  async refresh(
+    refreshToken: string | null,
+  ): Promise<{ accessToken: string; refreshToken: string }> {
     if (!refreshToken) throw new AppError('UNAUTHORIZED', 'Sign in again');
     const rotated = await this.refreshTokens.rotate(refreshToken);
-    return { accessToken: await this.accessTokens.signUser(rotated.userId), refreshToken: rotated.token };
+    return {
+      accessToken: await this.accessTokens.signUser(rotated.userId),
+      refreshToken: rotated.token,
+    };
   }
 
   async logout(refreshToken: string | null): Promise<void> {

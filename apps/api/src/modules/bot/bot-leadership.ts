@@ -27,9 +27,10 @@ export class BotLeadership implements OnApplicationShutdown {
     if (this.leader) return true;
     try {
       const client = this.client ?? (await this.connect());
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
-        BOT_LOCK_KEY,
-      ]);
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1) AS locked',
+        [BOT_LOCK_KEY],
+      );
       this.leader = rows[0]?.locked === true;
       if (this.leader) this.logger.log('This process now runs the bot');
     } catch (error) {
@@ -47,7 +48,10 @@ export class BotLeadership implements OnApplicationShutdown {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'chat-bot-lock' });
+    const client = new pg.Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'chat-bot-lock',
+    });
     // Losing the connection means losing the lock: stop leading until it is taken again.
     client.on('error', () => this.drop());
     client.on('end', () => this.drop());

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors/app-error.js';
 import { InjectConfig, type AppConfig } from '../../config/app-config.js';
@@ -102,6 +107,10 @@ export class BotService implements OnApplicationBootstrap, OnModuleDestroy {
       previousAuthor: previous && previous.sender.id !== speaker.id ? previous.sender.name : null,
       now: new Date(),
     });
-    await this.messages.post(general, { kind: 'user', id: speaker.id }, { clientMsgId: randomUUID(), body, viaBot: true });
+    await this.messages.post(
+      general,
+      { kind: 'user', id: speaker.id },
+      { clientMsgId: randomUUID(), body, viaBot: true },
+    );
   }
 }

@@ -19,5 +19,7 @@ export const DEMO_PERSONAS: ReadonlyArray<{ username: string; displayName: strin
 ];
 
 export function demoPersona(index: number): { username: string; displayName: string } {
-  return DEMO_PERSONAS[index] ?? { username: `demo_${index + 1}`, displayName: `Demo ${index + 1}` };
+  return (
+    DEMO_PERSONAS[index] ?? { username: `demo_${index + 1}`, displayName: `Demo ${index + 1}` }
+  );
 }

@@ -34,7 +34,8 @@ export class PhrasePicker {
     const fillable = TEMPLATES.filter((template) => canFill(template, context));
     const pool = this.random() < 0.35 && fillable.length > 0 ? fillable : LINES;
     let phrase = this.choose(pool);
-    for (let attempt = 0; attempt < 10 && this.recent.includes(phrase); attempt++) phrase = this.choose(pool);
+    for (let attempt = 0; attempt < 10 && this.recent.includes(phrase); attempt++)
+      phrase = this.choose(pool);
     this.recent.push(phrase);
     if (this.recent.length > this.memory) this.recent.shift();
     return fill(phrase, context, this.random);

@@ -12,8 +12,10 @@ const UNIQUE_VIOLATION = '23505';
 @Injectable()
 export class ConversationStore {
   constructor(
-    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
-    @InjectRepository(ConversationMemberEntity) private readonly members: Repository<ConversationMemberEntity>,
+    @InjectRepository(ConversationEntity)
+    private readonly conversations: Repository<ConversationEntity>,
+    @InjectRepository(ConversationMemberEntity)
+    private readonly members: Repository<ConversationMemberEntity>,
   ) {}
 
   /** General first, then rooms by latest activity. */
@@ -44,7 +46,12 @@ export class ConversationStore {
           createdBy: input.ownerId,
         });
         const id = created.identifiers[0]!.id as string;
-        await tx.insert(ConversationMemberEntity, { conversationId: id, userId: input.ownerId, role: 'owner', lastReadSeq: 0 });
+        await tx.insert(ConversationMemberEntity, {
+          conversationId: id,
+          userId: input.ownerId,
+          role: 'owner',
+          lastReadSeq: 0,
+        });
         return tx.findOneByOrFail(ConversationEntity, { id });
       });
     } catch (error) {
@@ -112,7 +119,10 @@ export class ConversationStore {
     const rows = await this.members
       .createQueryBuilder('m')
       .select('m.conversation_id', 'id')
-      .where('m.user_id = :userId AND m.conversation_id IN (:...ids)', { userId, ids: conversationIds })
+      .where('m.user_id = :userId AND m.conversation_id IN (:...ids)', {
+        userId,
+        ids: conversationIds,
+      })
       .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
@@ -121,7 +131,12 @@ export class ConversationStore {
   directsOf(userId: string): Promise<ConversationEntity[]> {
     return this.conversations
       .createQueryBuilder('c')
-      .innerJoin(ConversationMemberEntity, 'm', 'm.conversation_id = c.id AND m.user_id = :userId', { userId })
+      .innerJoin(
+        ConversationMemberEntity,
+        'm',
+        'm.conversation_id = c.id AND m.user_id = :userId',
+        { userId },
+      )
       .where(`c.kind = 'direct'`)
       .orderBy('c.last_message_at', 'DESC', 'NULLS LAST')
       .addOrderBy('c.created_at', 'DESC')
@@ -149,7 +164,10 @@ export class ConversationStore {
     const rows: Array<{ conversation_id: string; user_id: string }> = await this.members
       .createQueryBuilder('m')
       .select(['m.conversation_id AS conversation_id', 'm.user_id AS user_id'])
-      .where('m.conversation_id IN (:...ids) AND m.user_id <> :userId', { ids: conversationIds, userId })
+      .where('m.conversation_id IN (:...ids) AND m.user_id <> :userId', {
+        ids: conversationIds,
+        userId,
+      })
       .getRawMany();
     return new Map(rows.map((row) => [row.conversation_id, row.user_id]));
   }

@@ -17,8 +17,10 @@ export class ConversationsService {
   private readonly postingCache = new Map<string, ConversationEntity>();
 
   constructor(
-    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
-    @InjectRepository(ConversationMemberEntity) private readonly members: Repository<ConversationMemberEntity>,
+    @InjectRepository(ConversationEntity)
+    private readonly conversations: Repository<ConversationEntity>,
+    @InjectRepository(ConversationMemberEntity)
+    private readonly members: Repository<ConversationMemberEntity>,
     private readonly presence: PresenceService,
   ) {}
 
@@ -29,12 +31,16 @@ export class ConversationsService {
   }
 
   /** The conversation, if the caller may read it (history, live subscription). */
-  async getReadable(principal: MaybePrincipal, conversationId: string): Promise<ConversationEntity> {
+  async getReadable(
+    principal: MaybePrincipal,
+    conversationId: string,
+  ): Promise<ConversationEntity> {
     const conversation = await this.conversations.findOneBy({ id: conversationId });
     if (!conversation) throw notFound('Conversation');
-    const member = conversation.kind !== 'general' && principal?.kind === 'user'
-      ? await this.isMember(conversation.id, principal.id)
-      : false;
+    const member =
+      conversation.kind !== 'general' && principal?.kind === 'user'
+        ? await this.isMember(conversation.id, principal.id)
+        : false;
     const refusal = accessRefusal(principal, conversation, member);
     if (refusal) throw refusal;
     return conversation;
@@ -48,7 +54,9 @@ export class ConversationsService {
   async checkPostable(
     requests: Array<{ principal: Principal; conversationId: string }>,
   ): Promise<Array<ConversationEntity | AppError>> {
-    const conversations = await this.postingView([...new Set(requests.map((r) => r.conversationId))]);
+    const conversations = await this.postingView([
+      ...new Set(requests.map((r) => r.conversationId)),
+    ]);
     const needMembership = requests.filter(
       (r) => r.principal.kind === 'user' && conversations.get(r.conversationId)?.kind !== 'general',
     );
@@ -84,10 +92,12 @@ export class ConversationsService {
         this.postingCache.set(conversation.id, conversation);
       }
     }
-    return new Map(ids.flatMap((id) => {
-      const conversation = this.postingCache.get(id);
-      return conversation ? [[id, conversation] as const] : [];
-    }));
+    return new Map(
+      ids.flatMap((id) => {
+        const conversation = this.postingCache.get(id);
+        return conversation ? [[id, conversation] as const] : [];
+      }),
+    );
   }
 
   isMember(conversationId: string, userId: string): Promise<boolean> {
@@ -115,11 +125,14 @@ export class ConversationsService {
     ]);
     const memberCounts = new Map(memberRows.map((row) => [row.id, row.count]));
     const everyone = entities.some((c) => c.kind === 'general')
-      ? await this.conversations.manager.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM users')
+      ? await this.conversations.manager.query<Array<{ count: number }>>(
+          'SELECT count(*)::int AS count FROM users',
+        )
       : [{ count: 0 }];
     return entities.map((entity) =>
       toConversation(entity, {
-        memberCount: entity.kind === 'general' ? everyone[0]!.count : (memberCounts.get(entity.id) ?? 0),
+        memberCount:
+          entity.kind === 'general' ? everyone[0]!.count : (memberCounts.get(entity.id) ?? 0),
         onlineCount: online.get(entity.id) ?? 0,
       }),
     );
@@ -132,13 +145,17 @@ export class ConversationsService {
 
   /** Read marker: only moves forward, never past the newest message. */
   async markRead(principal: MaybePrincipal, conversationId: string, seq: number): Promise<void> {
-    if (principal?.kind !== 'user') throw new AppError('FORBIDDEN', 'Only signed-in users keep read markers');
+    if (principal?.kind !== 'user')
+      throw new AppError('FORBIDDEN', 'Only signed-in users keep read markers');
     const conversation = await this.getReadable(principal, conversationId);
     if (conversation.kind === 'general') return; // general has no memberships to mark
     await this.members
       .createQueryBuilder()
       .update()
-      .set({ lastReadSeq: () => 'LEAST(:seq::bigint, (SELECT last_seq FROM conversations WHERE id = :id))' })
+      .set({
+        lastReadSeq: () =>
+          'LEAST(:seq::bigint, (SELECT last_seq FROM conversations WHERE id = :id))',
+      })
       .where('conversation_id = :id AND user_id = :userId AND last_read_seq < :seq', {
         id: conversationId,
         userId: principal.id,
@@ -153,9 +170,14 @@ export class ConversationsService {
  * (others are told to join). Threads: the two participants; to anyone else a thread does not
  * exist. Visitors (no principal) only read general.
  */
-function accessRefusal(principal: MaybePrincipal, conversation: ConversationEntity, member: boolean): AppError | null {
+function accessRefusal(
+  principal: MaybePrincipal,
+  conversation: ConversationEntity,
+  member: boolean,
+): AppError | null {
   if (conversation.kind === 'general') return null;
-  if (conversation.kind === 'direct') return principal?.kind === 'user' && member ? null : notFound('Conversation');
+  if (conversation.kind === 'direct')
+    return principal?.kind === 'user' && member ? null : notFound('Conversation');
   if (!principal) return unauthorized();
   if (principal.kind !== 'user') return new AppError('FORBIDDEN', 'Guests can only use general');
   return member ? null : new AppError('FORBIDDEN', 'Join the room first');

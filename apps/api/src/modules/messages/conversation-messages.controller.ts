@@ -41,7 +41,11 @@ export class ConversationMessagesController {
   }
 
   @Post('read')
-  @ApiContract({ summary: 'Mark everything up to `seq` as read', body: readBodySchema, errors: [401, 403, 404] })
+  @ApiContract({
+    summary: 'Mark everything up to `seq` as read',
+    body: readBodySchema,
+    errors: [401, 403, 404],
+  })
   read(
     @CurrentPrincipal() principal: MaybePrincipal,
     @Param(Valid(conversationIdParamSchema)) params: { id: string },

@@ -147,7 +147,10 @@ export class MessageWriter {
   /** Refuses the requests the sender may not post; the others become drafts. */
   private async checkAccess(batch: Requested[]): Promise<Pending[]> {
     const verdicts = await this.conversations.checkPostable(
-      batch.map(({ request }) => ({ principal: request.sender, conversationId: request.conversationId })),
+      batch.map(({ request }) => ({
+        principal: request.sender,
+        conversationId: request.conversationId,
+      })),
     );
     return batch.flatMap(({ request, resolve, reject }, i) => {
       const verdict = verdicts[i]!;
@@ -198,7 +201,11 @@ export class MessageWriter {
       const conversation = copies[0]!.draft.conversation;
       copies.forEach((pending, index) =>
         written
-          ? pending.resolve({ message: written.message, created: written.created && index === 0, conversation })
+          ? pending.resolve({
+              message: written.message,
+              created: written.created && index === 0,
+              conversation,
+            })
           : pending.reject(new Error('message neither stored nor found')),
       );
     }
@@ -218,7 +225,10 @@ export class MessageWriter {
     ]);
     const results = new Map<string, Written>();
     for (const row of rows) {
-      results.set(`${row.conversation_id}|${row.sender_id}|${row.client_msg_id}`, { message: toMessage(row), created: true });
+      results.set(`${row.conversation_id}|${row.sender_id}|${row.client_msg_id}`, {
+        message: toMessage(row),
+        created: true,
+      });
     }
     const stored = drafts.filter((draft) => !results.has(identity(draft)));
     for (const [key, written] of await this.findStored(stored)) results.set(key, written);
@@ -232,10 +242,17 @@ export class MessageWriter {
        JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS wanted(conversation_id, sender_id, client_msg_id)
          ON m.conversation_id = wanted.conversation_id AND m.sender_id = wanted.sender_id
         AND m.client_msg_id = wanted.client_msg_id`,
-      [drafts.map((d) => d.conversation.id), drafts.map((d) => d.sender.id), drafts.map((d) => d.clientMsgId)],
+      [
+        drafts.map((d) => d.conversation.id),
+        drafts.map((d) => d.sender.id),
+        drafts.map((d) => d.clientMsgId),
+      ],
     );
     return new Map(
-      rows.map((row) => [`${row.conversation_id}|${row.sender_id}|${row.client_msg_id}`, { message: toMessage(row), created: false }]),
+      rows.map((row) => [
+        `${row.conversation_id}|${row.sender_id}|${row.client_msg_id}`,
+        { message: toMessage(row), created: false },
+      ]),
     );
   }
 }

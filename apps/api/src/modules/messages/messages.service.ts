@@ -45,7 +45,11 @@ export class MessagesService {
   }
 
   /** A line by the bot or the system, through the same checks, storage and fan-out. */
-  post(conversation: ConversationEntity, author: Principal, input: Omit<NewMessage, 'conversationId'>): Promise<Message> {
+  post(
+    conversation: ConversationEntity,
+    author: Principal,
+    input: Omit<NewMessage, 'conversationId'>,
+  ): Promise<Message> {
     return this.write(author, { ...input, conversationId: conversation.id });
   }
 
@@ -74,7 +78,11 @@ export class MessagesService {
     return message;
   }
 
-  async history(principal: MaybePrincipal, conversationId: string, query: HistoryQuery): Promise<MessagePage> {
+  async history(
+    principal: MaybePrincipal,
+    conversationId: string,
+    query: HistoryQuery,
+  ): Promise<MessagePage> {
     await this.conversations.getReadable(principal, conversationId);
     return query.after !== undefined
       ? this.after(conversationId, query.after, query.limit)
@@ -82,7 +90,11 @@ export class MessagesService {
   }
 
   /** Everything after `seq`, oldest first, at most `limit` (the catch-up cursor). */
-  async after(conversationId: string, seq: number, limit: number = LIMITS.missedOnJoinMax): Promise<MessagePage> {
+  async after(
+    conversationId: string,
+    seq: number,
+    limit: number = LIMITS.missedOnJoinMax,
+  ): Promise<MessagePage> {
     const rows: MessageRow[] = await this.db.query(
       `SELECT ${MESSAGE_COLUMNS} FROM messages m ${SENDER_JOIN}
        WHERE m.conversation_id = $1 AND m.seq > $2 ORDER BY m.seq ASC LIMIT $3`,
@@ -112,5 +124,4 @@ export class MessagesService {
     );
     return new Map(rows.map((row) => [row.conversation_id, toMessage(row)]));
   }
-
 }

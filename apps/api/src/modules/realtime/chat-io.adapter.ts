@@ -41,7 +41,9 @@ export class ChatIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.all(this.redisClients.map((client) => client.close().catch(() => client.destroy())));
+    await Promise.all(
+      this.redisClients.map((client) => client.close().catch(() => client.destroy())),
+    );
   }
 
   private redisAdapter(url: string) {

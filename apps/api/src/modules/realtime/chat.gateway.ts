@@ -41,7 +41,9 @@ const SWEEP_INTERVAL_MS = 2000;
  * RealtimeFanout.
  */
 @WebSocketGateway()
-export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class ChatGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
   @WebSocketServer() private readonly server!: ChatServer;
   private readonly logger = new Logger('ChatGateway');
   /** Presence registration of each socket; its handlers wait for it. */
@@ -77,10 +79,16 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
-  private announceDeparture(change: { user: PresenceUser; userChanged: boolean; conversationsChanged: string[] }) {
+  private announceDeparture(change: {
+    user: PresenceUser;
+    userChanged: boolean;
+    conversationsChanged: string[];
+  }) {
     const { user } = change;
     for (const conversationId of change.conversationsChanged) {
-      this.server.to(conversationRoom(conversationId)).emit('presence:leave', { conversationId, user });
+      this.server
+        .to(conversationRoom(conversationId))
+        .emit('presence:leave', { conversationId, user });
     }
     if (change.userChanged) {
       this.server.emit('user:offline', { userId: user.id });
@@ -112,14 +120,17 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     };
     socket.emit('session', session);
     delete socket.data.sessionUser;
-    if (userChanged && presenceUser) socket.broadcast.emit('user:online', { userId: presenceUser.id });
+    if (userChanged && presenceUser)
+      socket.broadcast.emit('user:online', { userId: presenceUser.id });
   }
 
   private bindHandlers(socket: ChatSocket): void {
-    const when = <P, R>(handler: (socket: ChatSocket, payload: P) => Promise<R>) => async (payload: P) => {
-      await this.ready.get(socket);
-      return handler.call(this, socket, payload);
-    };
+    const when =
+      <P, R>(handler: (socket: ChatSocket, payload: P) => Promise<R>) =>
+      async (payload: P) => {
+        await this.ready.get(socket);
+        return handler.call(this, socket, payload);
+      };
     onEvent(socket, 'conversation:join', joinPayloadSchema, when(this.join));
     onEvent(socket, 'conversation:leave', leavePayloadSchema, when(this.leave));
     onEvent(socket, 'message:send', sendPayloadSchema, when(this.send));
@@ -128,12 +139,17 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   private async join(socket: ChatSocket, payload: JoinPayload): Promise<JoinResult> {
-    const conversation = await this.conversations.getReadable(socket.data.principal, payload.conversationId);
+    const conversation = await this.conversations.getReadable(
+      socket.data.principal,
+      payload.conversationId,
+    );
     const room = conversationRoom(conversation.id);
     await socket.join(room);
     const firstHere = await this.presence.join(socket.id, conversation.id);
     if (firstHere && socket.data.presenceUser) {
-      socket.to(room).emit('presence:join', { conversationId: conversation.id, user: socket.data.presenceUser });
+      socket
+        .to(room)
+        .emit('presence:join', { conversationId: conversation.id, user: socket.data.presenceUser });
     }
     const [summary, present, missed] = await Promise.all([
       this.conversations.withCount(conversation),
@@ -146,7 +162,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       conversationId: conversation.id,
       text: `Welcome to ${displayName(conversation)} — ${present.length} online`,
     });
-    return { conversation: summary, presence: present, missed: missed.items, hasMore: missed.hasMore };
+    return {
+      conversation: summary,
+      presence: present,
+      missed: missed.items,
+      hasMore: missed.hasMore,
+    };
   }
 
   private async leave(socket: ChatSocket, payload: { conversationId: string }): Promise<null> {
@@ -170,7 +191,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private async send(socket: ChatSocket, payload: SendPayload): Promise<Message> {
     const { principal, sendLimiter } = socket.data;
     if (!principal || !sendLimiter) throw unauthorized('Sign in or continue as a guest to post');
-    if (!sendLimiter.tryTake()) throw new AppError('RATE_LIMITED', 'You are sending too fast; wait a moment');
+    if (!sendLimiter.tryTake())
+      throw new AppError('RATE_LIMITED', 'You are sending too fast; wait a moment');
     return this.messages.send(principal, { ...payload, originSocketId: socket.id });
   }
 
@@ -180,16 +202,25 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const room = conversationRoom(payload.conversationId);
     if (!socket.rooms.has(room)) throw new AppError('NOT_FOUND', 'Join the conversation first');
     // Volatile: a lost typing hint is better than a late one.
-    socket.to(room).volatile.emit('typing', { conversationId: payload.conversationId, user, isTyping: payload.isTyping });
+    socket.to(room).volatile.emit('typing', {
+      conversationId: payload.conversationId,
+      user,
+      isTyping: payload.isTyping,
+    });
     return null;
   }
 
-  private async read(socket: ChatSocket, payload: { conversationId: string; seq: number }): Promise<null> {
+  private async read(
+    socket: ChatSocket,
+    payload: { conversationId: string; seq: number },
+  ): Promise<null> {
     await this.conversations.markRead(socket.data.principal, payload.conversationId, payload.seq);
     return null;
   }
 }
 
 function displayName(conversation: ConversationEntity): string {
-  return conversation.kind === 'direct' ? 'your private thread' : `#${conversation.slug ?? conversation.name}`;
+  return conversation.kind === 'direct'
+    ? 'your private thread'
+    : `#${conversation.slug ?? conversation.name}`;
 }

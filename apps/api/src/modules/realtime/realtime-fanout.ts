@@ -24,7 +24,10 @@ export class RealtimeFanout {
   @OnEvent(MESSAGE_CREATED)
   messageCreated({ message, directUserIds, originSocketId }: MessageCreatedEvent): void {
     if (!this.server) return;
-    const rooms = [conversationRoom(message.conversationId), ...(directUserIds ?? []).map(userRoom)];
+    const rooms = [
+      conversationRoom(message.conversationId),
+      ...(directUserIds ?? []).map(userRoom),
+    ];
     const target = this.server.to(rooms);
     (originSocketId ? target.except(originSocketId) : target).emit('message:new', message);
   }
@@ -52,7 +55,10 @@ export class RealtimeFanout {
       const user = await this.presence.removeUser(conversationId, userId);
       if (user) this.server.to(room).emit('presence:leave', { conversationId, user });
     } catch (error) {
-      this.logger.error({ err: error, conversationId, userId }, 'Could not unsubscribe a member who left');
+      this.logger.error(
+        { err: error, conversationId, userId },
+        'Could not unsubscribe a member who left',
+      );
     }
   }
 }

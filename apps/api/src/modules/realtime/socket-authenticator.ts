@@ -35,7 +35,8 @@ export class SocketAuthenticator {
       socket.data = { principal: null, presenceUser: null, sendLimiter: null };
       return;
     }
-    if (typeof token !== 'string') throw new AppError('UNAUTHORIZED', 'auth.token must be a string');
+    if (typeof token !== 'string')
+      throw new AppError('UNAUTHORIZED', 'auth.token must be a string');
     const principal = await this.tokens.verify(token);
     if (principal.kind === 'guest') {
       socket.data = {

@@ -1,4 +1,9 @@
-import type { ClientToServerEvents, PresenceUser, PublicUser, ServerToClientEvents } from '@chat/contracts';
+import type {
+  ClientToServerEvents,
+  PresenceUser,
+  PublicUser,
+  ServerToClientEvents,
+} from '@chat/contracts';
 import type { Server, Socket } from 'socket.io';
 import type { TokenBucket } from '../../common/rate-limit/token-bucket.js';
 import type { MaybePrincipal } from '../auth/principal.js';
@@ -14,8 +19,18 @@ export interface SocketData {
   sessionUser?: PublicUser;
 }
 
-export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ChatServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type ChatSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 export const conversationRoom = (conversationId: string) => `conv:${conversationId}`;
 export const userRoom = (userId: string) => `user:${userId}`;

@@ -23,7 +23,10 @@ export class RoomsController {
 
   @Get()
   @Public()
-  @ApiContract({ summary: 'General and every room, with member and online counts', response: conversationListSchema })
+  @ApiContract({
+    summary: 'General and every room, with member and online counts',
+    response: conversationListSchema,
+  })
   async list(@CurrentPrincipal() viewer: MaybePrincipal) {
     return { items: await this.rooms.list(viewer) };
   }
@@ -41,7 +44,11 @@ export class RoomsController {
   }
 
   @Get(':slug')
-  @ApiContract({ summary: 'A room with its members', response: roomDetailsSchema, errors: [401, 403, 404] })
+  @ApiContract({
+    summary: 'A room with its members',
+    response: roomDetailsSchema,
+    errors: [401, 403, 404],
+  })
   details(@Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.details(params.slug);
   }

@@ -37,8 +37,16 @@ export class RoomsService {
     const conversations = await this.conversations.withCounts(entities);
     if (!viewer) return conversations;
     const memberships =
-      viewer.kind === 'user' ? await this.store.membershipsOf(viewer.id, entities.map((c) => c.id)) : new Set<string>();
-    return conversations.map((c) => ({ ...c, isMember: c.kind === 'general' || memberships.has(c.id) }));
+      viewer.kind === 'user'
+        ? await this.store.membershipsOf(
+            viewer.id,
+            entities.map((c) => c.id),
+          )
+        : new Set<string>();
+    return conversations.map((c) => ({
+      ...c,
+      isMember: c.kind === 'general' || memberships.has(c.id),
+    }));
   }
 
   async create(ownerId: string, body: CreateRoomBody): Promise<Conversation> {
@@ -59,7 +67,9 @@ export class RoomsService {
       this.conversations.withCount(room),
       this.store.membersOf(room.id),
     ]);
-    const users = await this.users.toPublic(await this.users.findEntities(members.map((m) => m.userId)));
+    const users = await this.users.toPublic(
+      await this.users.findEntities(members.map((m) => m.userId)),
+    );
     const byId = new Map(users.map((user) => [user.id, user]));
     return {
       ...conversation,
@@ -76,7 +86,11 @@ export class RoomsService {
     const { membership, created } = await this.store.addMember(room.id, userId);
     if (created) {
       const user = await this.users.getEntity(userId);
-      await this.messages.postSystem(room, { kind: 'user', id: userId }, `${user.displayName} joined`);
+      await this.messages.postSystem(
+        room,
+        { kind: 'user', id: userId },
+        `${user.displayName} joined`,
+      );
     }
     return {
       conversationId: room.id,
@@ -90,7 +104,10 @@ export class RoomsService {
     const room = await this.findRoom(slug);
     if (await this.store.removeMember(room.id, userId)) {
       // Open sockets must stop receiving a room the user no longer belongs to.
-      this.events.emit(ROOM_MEMBER_LEFT, { conversationId: room.id, userId } satisfies RoomMemberLeftEvent);
+      this.events.emit(ROOM_MEMBER_LEFT, {
+        conversationId: room.id,
+        userId,
+      } satisfies RoomMemberLeftEvent);
     }
   }
 

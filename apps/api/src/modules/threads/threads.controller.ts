@@ -1,4 +1,9 @@
-import { openThreadBodySchema, threadListSchema, threadSchema, type OpenThreadBody } from '@chat/contracts';
+import {
+  openThreadBodySchema,
+  threadListSchema,
+  threadSchema,
+  type OpenThreadBody,
+} from '@chat/contracts';
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,7 +19,11 @@ export class ThreadsController {
   constructor(private readonly threads: ThreadsService) {}
 
   @Get()
-  @ApiContract({ summary: 'My private threads, newest activity first', response: threadListSchema, errors: [401, 403] })
+  @ApiContract({
+    summary: 'My private threads, newest activity first',
+    response: threadListSchema,
+    errors: [401, 403],
+  })
   async list(@CurrentUserId() userId: string) {
     return { items: await this.threads.list(userId) };
   }

@@ -48,7 +48,9 @@ export class ThreadsService {
       this.store.unreadCounts(userId, ids),
       this.messages.latestOf(ids),
     ]);
-    const users = await this.users.toPublic(await this.users.findEntities([...new Set(others.values())]));
+    const users = await this.users.toPublic(
+      await this.users.findEntities([...new Set(others.values())]),
+    );
     const usersById = new Map(users.map((user) => [user.id, user]));
     return conversations.flatMap((conversation) => {
       const otherUser = usersById.get(others.get(conversation.id) ?? '');

@@ -13,7 +13,9 @@ export function encodeCursor(cursor: DirectoryCursor): string {
 
 export function decodeCursor(value: string): DirectoryCursor {
   try {
-    const [rank, name, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    const [rank, name, id] = JSON.parse(
+      Buffer.from(value, 'base64url').toString('utf8'),
+    ) as unknown[];
     const uuid = /^[0-9a-f-]{36}$/i;
     // Names come from the database, which cannot hold NUL: a cursor with one was made up.
     const validName = typeof name === 'string' && !name.includes('\u0000');
@@ -23,5 +25,7 @@ export function decodeCursor(value: string): DirectoryCursor {
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor from this API' }]);
+  throw new AppError('VALIDATION', 'Invalid cursor', [
+    { path: 'cursor', message: 'not a cursor from this API' },
+  ]);
 }

@@ -1,6 +1,11 @@
 import { AVATAR_COLORS } from '@chat/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { displayNameFromUsername, STARTER_BIOS, STARTER_LOCATIONS, starterProfile } from './profile-defaults.js';
+import {
+  displayNameFromUsername,
+  STARTER_BIOS,
+  STARTER_LOCATIONS,
+  starterProfile,
+} from './profile-defaults.js';
 
 describe('starter profiles', () => {
   it('derives a display name from the username', () => {

@@ -20,7 +20,9 @@ export function toOwnProfile(user: UserEntity, online: boolean): OwnProfile {
   return { ...toPublicUser(user, online), createdAt: user.createdAt.toISOString() };
 }
 
-export function toPresenceUser(user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'avatarColor'>): PresenceUser {
+export function toPresenceUser(
+  user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'avatarColor'>,
+): PresenceUser {
   return {
     id: user.id,
     username: user.username,

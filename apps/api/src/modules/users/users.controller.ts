@@ -23,7 +23,8 @@ export class UsersController {
   @Get()
   @Public()
   @ApiContract({
-    summary: 'The user directory: online first, then by name; `q` searches username and display name',
+    summary:
+      'The user directory: online first, then by name; `q` searches username and display name',
     query: listUsersQuerySchema,
     response: userPageSchema,
   })

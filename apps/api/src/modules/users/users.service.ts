@@ -1,4 +1,10 @@
-import type { ListUsersQuery, OwnProfile, PublicUser, UpdateProfileBody, UserPage } from '@chat/contracts';
+import type {
+  ListUsersQuery,
+  OwnProfile,
+  PublicUser,
+  UpdateProfileBody,
+  UserPage,
+} from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -35,20 +41,22 @@ export class UsersService {
     refuseNulCharacters('body', { displayName: input.displayName });
     const starter = starterProfile(input.username);
     try {
-      const [row] = (await this.users
-        .createQueryBuilder()
-        .insert()
-        .values({
-          username: input.username,
-          passwordHash: input.passwordHash,
-          displayName: input.displayName ?? starter.displayName,
-          bio: input.profile?.bio ?? starter.bio,
-          avatarColor: input.profile?.avatarColor ?? starter.avatarColor,
-          location: input.profile?.location ?? starter.location,
-          isDemo: input.isDemo ?? false,
-        })
-        .returning('*')
-        .execute()).raw as Array<{ id: string }>;
+      const [row] = (
+        await this.users
+          .createQueryBuilder()
+          .insert()
+          .values({
+            username: input.username,
+            passwordHash: input.passwordHash,
+            displayName: input.displayName ?? starter.displayName,
+            bio: input.profile?.bio ?? starter.bio,
+            avatarColor: input.profile?.avatarColor ?? starter.avatarColor,
+            location: input.profile?.location ?? starter.location,
+            isDemo: input.isDemo ?? false,
+          })
+          .returning('*')
+          .execute()
+      ).raw as Array<{ id: string }>;
       return this.getEntity(row!.id);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -72,7 +80,10 @@ export class UsersService {
 
   /** By id, in plain SQL: this runs on every socket handshake. */
   async getEntity(id: string): Promise<UserEntity> {
-    const [row]: UserRow[] = await this.users.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    const [row]: UserRow[] = await this.users.query(
+      `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
+      [id],
+    );
     if (!row) throw notFound('User');
     return fromRow(row);
   }
@@ -145,7 +156,14 @@ export class UsersService {
        WHERE $3::int IS NULL OR (d.rank, d.sort_name, d.id) > ($3, $4, $5::uuid)
        ORDER BY d.rank, d.sort_name, d.id
        LIMIT $6`,
-      [online, pattern, after?.rank ?? null, after?.name ?? null, after?.id ?? null, query.limit + 1],
+      [
+        online,
+        pattern,
+        after?.rank ?? null,
+        after?.name ?? null,
+        after?.id ?? null,
+        query.limit + 1,
+      ],
     );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
@@ -159,7 +177,8 @@ export class UsersService {
   }
 }
 
-const USER_COLUMNS = 'id, username, display_name, bio, avatar_color, location, created_at, last_seen_at, is_demo';
+const USER_COLUMNS =
+  'id, username, display_name, bio, avatar_color, location, created_at, last_seen_at, is_demo';
 
 interface UserRow {
   id: string;

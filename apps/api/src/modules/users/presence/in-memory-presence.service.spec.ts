@@ -35,7 +35,11 @@ describe('InMemoryPresenceService', () => {
     expect(await presence.join('v1', general)).toBe(false);
     expect(await presence.socketCount()).toBe(1);
     expect(await presence.presentIn(general)).toEqual([]);
-    expect(await presence.disconnect('v1')).toEqual({ user: null, userChanged: false, conversationsChanged: [] });
+    expect(await presence.disconnect('v1')).toEqual({
+      user: null,
+      userChanged: false,
+      conversationsChanged: [],
+    });
     expect(await presence.socketCount()).toBe(0);
   });
 });

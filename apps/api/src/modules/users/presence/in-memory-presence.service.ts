@@ -14,7 +14,10 @@ export class InMemoryPresenceService extends PresenceService {
   /** userId → number of their sockets. */
   private readonly socketsPerUser = new Map<string, number>();
   /** conversationId → userId → number of that user's sockets in it. */
-  private readonly members = new Map<string, Map<string, { user: PresenceUser; sockets: number }>>();
+  private readonly members = new Map<
+    string,
+    Map<string, { user: PresenceUser; sockets: number }>
+  >();
 
   async connect(socketId: string, user: PresenceUser | null): Promise<PresenceChange> {
     this.sockets.set(socketId, { user, conversations: new Set() });

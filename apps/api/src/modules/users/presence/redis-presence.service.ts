@@ -1,5 +1,11 @@
 import type { PresenceUser } from '@chat/contracts';
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { RedisClientType } from 'redis';
 import { InjectConfig, type AppConfig } from '../../../config/app-config.js';
 import { REDIS } from '../../../redis/redis.module.js';
@@ -20,7 +26,10 @@ const PREFIX = '{presence}';
 export class RedisPresenceService extends PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('RedisPresence');
   /** This process's sockets (per-socket state, the source for heartbeat and resync). */
-  private readonly local = new Map<string, { user: PresenceUser | null; conversations: Set<string> }>();
+  private readonly local = new Map<
+    string,
+    { user: PresenceUser | null; conversations: Set<string> }
+  >();
   private heartbeat: NodeJS.Timeout | null = null;
   private needsResync = false;
 
@@ -49,7 +58,11 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
 
   async connect(socketId: string, user: PresenceUser | null): Promise<PresenceChange> {
     this.local.set(socketId, { user, conversations: new Set() });
-    const first = await this.run(CONNECT, [socketId, this.expiry(), user ? JSON.stringify(user) : '', user?.id ?? ''], 0);
+    const first = await this.run(
+      CONNECT,
+      [socketId, this.expiry(), user ? JSON.stringify(user) : '', user?.id ?? ''],
+      0,
+    );
     return { userChanged: first === 1, conversationsChanged: [] };
   }
 
@@ -74,7 +87,11 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
     if (!entry) return false;
     entry.conversations.add(conversationId);
     const user = entry.user;
-    const first = await this.run(JOIN, [socketId, conversationId, user?.id ?? '', user ? JSON.stringify(user) : ''], 0);
+    const first = await this.run(
+      JOIN,
+      [socketId, conversationId, user?.id ?? '', user ? JSON.stringify(user) : ''],
+      0,
+    );
     return first === 1;
   }
 
@@ -93,21 +110,29 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
   }
 
   async isOnline(userId: string): Promise<boolean> {
-    return this.attempt(() => this.redis.sIsMember(`${PREFIX}:online`, userId).then(Boolean), () =>
-      [...this.local.values()].some((entry) => entry.user?.id === userId),
+    return this.attempt(
+      () => this.redis.sIsMember(`${PREFIX}:online`, userId).then(Boolean),
+      () => [...this.local.values()].some((entry) => entry.user?.id === userId),
     );
   }
 
   async onlineUserIds(): Promise<string[]> {
     return this.attempt(
       () => this.redis.sMembers(`${PREFIX}:online`),
-      () => [...new Set([...this.local.values()].flatMap((entry) => (entry.user ? [entry.user.id] : [])))],
+      () => [
+        ...new Set(
+          [...this.local.values()].flatMap((entry) => (entry.user ? [entry.user.id] : [])),
+        ),
+      ],
     );
   }
 
   async presentIn(conversationId: string): Promise<PresenceUser[]> {
     return this.attempt(
-      async () => (await this.redis.hVals(`${PREFIX}:c:${conversationId}`)).map((json) => JSON.parse(json) as PresenceUser),
+      async () =>
+        (await this.redis.hVals(`${PREFIX}:c:${conversationId}`)).map(
+          (json) => JSON.parse(json) as PresenceUser,
+        ),
       () => [],
     );
   }
@@ -126,16 +151,26 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
   }
 
   async socketCount(): Promise<number> {
-    return this.attempt(() => this.redis.zCount(`${PREFIX}:all`, Date.now(), '+inf'), () => this.local.size);
+    return this.attempt(
+      () => this.redis.zCount(`${PREFIX}:all`, Date.now(), '+inf'),
+      () => this.local.size,
+    );
   }
 
   /** Removes sockets whose process stopped beating; each is claimed by exactly one caller. */
   override async sweepExpired(): Promise<ExpiredSocket[]> {
-    const expired = await this.attempt(() => this.redis.zRangeByScore(`${PREFIX}:all`, '-inf', Date.now()), () => []);
+    const expired = await this.attempt(
+      () => this.redis.zRangeByScore(`${PREFIX}:all`, '-inf', Date.now()),
+      () => [],
+    );
     const swept: ExpiredSocket[] = [];
     for (const socketId of expired) {
       if (this.local.has(socketId)) continue; // ours and alive: the heartbeat was only late
-      const [claimed, info, userChanged, ...conversations] = await this.run<Array<number | string>>(DISCONNECT, [socketId], []);
+      const [claimed, info, userChanged, ...conversations] = await this.run<Array<number | string>>(
+        DISCONNECT,
+        [socketId],
+        [],
+      );
       if (claimed !== 1 || typeof info !== 'string' || info === '') continue;
       swept.push({
         user: JSON.parse(info) as PresenceUser,
@@ -154,7 +189,11 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
     if (this.local.size === 0 || !this.redis.isReady) return;
     const expiry = this.expiry();
     await this.redis
-      .zAdd(`${PREFIX}:all`, [...this.local.keys()].map((value) => ({ score: expiry, value })), { XX: true })
+      .zAdd(
+        `${PREFIX}:all`,
+        [...this.local.keys()].map((value) => ({ score: expiry, value })),
+        { XX: true },
+      )
       .catch(() => undefined);
   }
 
@@ -163,17 +202,33 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
     this.needsResync = false;
     for (const [socketId, entry] of this.local) {
       const user = entry.user;
-      await this.run(CONNECT, [socketId, this.expiry(), user ? JSON.stringify(user) : '', user?.id ?? ''], 0);
+      await this.run(
+        CONNECT,
+        [socketId, this.expiry(), user ? JSON.stringify(user) : '', user?.id ?? ''],
+        0,
+      );
       for (const conversationId of entry.conversations) {
-        await this.run(JOIN, [socketId, conversationId, user?.id ?? '', user ? JSON.stringify(user) : ''], 0);
+        await this.run(
+          JOIN,
+          [socketId, conversationId, user?.id ?? '', user ? JSON.stringify(user) : ''],
+          0,
+        );
       }
     }
     this.logger.log(`Presence of ${this.local.size} local sockets written back to Redis`);
   }
 
-  private async run<T = number>(script: string, args: Array<string | number>, fallback: T): Promise<T> {
+  private async run<T = number>(
+    script: string,
+    args: Array<string | number>,
+    fallback: T,
+  ): Promise<T> {
     return this.attempt(
-      () => this.redis.eval(script, { keys: [], arguments: [PREFIX, ...args.map(String)] }) as Promise<T>,
+      () =>
+        this.redis.eval(script, {
+          keys: [],
+          arguments: [PREFIX, ...args.map(String)],
+        }) as Promise<T>,
       () => fallback,
     );
   }
@@ -187,7 +242,9 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
       return await work();
     } catch (error) {
       this.needsResync = true;
-      this.logger.warn(`Presence falls back to this process while Redis fails: ${(error as Error).message}`);
+      this.logger.warn(
+        `Presence falls back to this process while Redis fails: ${(error as Error).message}`,
+      );
       return fallback();
     }
   }
