@@ -107,6 +107,23 @@ describe('messages: what is stored', () => {
       expect(bobSocket.all('message:new').map((m) => m.seq)).toEqual([2, 3]);
     });
 
+    it('treats ids the same however they are cased: an upper-case retry is the same send', async () => {
+      const { thread, annSocket } = await threadWith(0);
+      const clientMsgId = randomUUID();
+      const send = (conversationId: string, id: string) =>
+        annSocket.call<Message>('message:send', { conversationId, clientMsgId: id, body: 'cased' });
+      const first = await send(thread.id.toUpperCase(), clientMsgId.toUpperCase());
+      const retry = await send(thread.id, clientMsgId);
+      expect(first).toMatchObject({ ok: true, data: { conversationId: thread.id, clientMsgId } });
+      expect(retry.ok && first.ok && retry.data.id).toBe(first.ok && first.data.id);
+      const rows = await queryDatabase(
+        app.database.url,
+        'SELECT 1 FROM messages WHERE conversation_id = $1',
+        [thread.id],
+      );
+      expect(rows).toHaveLength(1);
+    });
+
     it('keeps the sender name as it was when the message was posted', async () => {
       const ann = await signUp(app.http, { displayName: 'Ann Before' });
       const general = await generalConversation(app.http);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './ids.js';
 import { LIMITS } from './limits.js';
 import { messageSchema } from './messages.js';
 import { slugify } from './slug.js';
@@ -74,7 +75,7 @@ export type Thread = z.infer<typeof threadSchema>;
 export const threadListSchema = z.object({ items: z.array(threadSchema) });
 export type ThreadList = z.infer<typeof threadListSchema>;
 
-export const openThreadBodySchema = z.object({ userId: z.uuid() }).strict();
+export const openThreadBodySchema = z.object({ userId: idSchema }).strict();
 export type OpenThreadBody = z.infer<typeof openThreadBodySchema>;
 
-export const conversationIdParamSchema = z.object({ id: z.uuid() });
+export const conversationIdParamSchema = z.object({ id: idSchema });

@@ -2,6 +2,7 @@ export * from './auth.js';
 export * from './conversations.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './ids.js';
 export * from './limits.js';
 export * from './messages.js';
 export * from './slug.js';

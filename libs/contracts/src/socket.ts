@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Guest } from './auth.js';
 import type { Conversation, Thread } from './conversations.js';
 import type { ErrorCode } from './errors.js';
+import { idSchema } from './ids.js';
 import { messageBodySchema, type Message } from './messages.js';
 import type { PublicUser } from './users.js';
 
@@ -10,28 +11,28 @@ import type { PublicUser } from './users.js';
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const joinPayloadSchema = z.object({
-  conversationId: z.uuid(),
+  conversationId: idSchema,
   afterSeq: seq.optional(),
 });
 export type JoinPayload = z.infer<typeof joinPayloadSchema>;
 
-export const leavePayloadSchema = z.object({ conversationId: z.uuid() });
+export const leavePayloadSchema = z.object({ conversationId: idSchema });
 export type LeavePayload = z.infer<typeof leavePayloadSchema>;
 
 export const sendPayloadSchema = z.object({
-  conversationId: z.uuid(),
-  clientMsgId: z.uuid(),
+  conversationId: idSchema,
+  clientMsgId: idSchema,
   body: messageBodySchema,
 });
 export type SendPayload = z.infer<typeof sendPayloadSchema>;
 
 export const typingPayloadSchema = z.object({
-  conversationId: z.uuid(),
+  conversationId: idSchema,
   isTyping: z.boolean(),
 });
 export type TypingPayload = z.infer<typeof typingPayloadSchema>;
 
-export const readPayloadSchema = z.object({ conversationId: z.uuid(), seq });
+export const readPayloadSchema = z.object({ conversationId: idSchema, seq });
 export type ReadPayload = z.infer<typeof readPayloadSchema>;
 
 // ---- acknowledgements ----
