@@ -159,4 +159,42 @@ describe('a slow consumer (a client that stops reading) does not hold the others
     expect(api.child.exitCode).toBeNull();
     expect((await api.http.get('/api/health')).status).toBe(200);
   }, 240_000);
+
+  it('a backlog past what the kernel buffers is cut short: the stalled client is dropped', async () => {
+    const stuck = await signUp(api.http);
+    await joinRoom(api.http, stuck.accessToken, room.slug!);
+    const watcher = await connectAndJoin(sender.accessToken);
+    const stalled = stopReading(await connectAndJoin(stuck.accessToken));
+    const dropped = watcher.next('presence:leave', (p) => p.user.id === stuck.user.id, 120_000);
+
+    // ~16 MB for the stalled socket: more than loopback's socket buffers hold, so the rest
+    // waits in the server's queue for that socket until the guard cuts it.
+    let sent = 0;
+    let leaving = false;
+    void dropped.then(
+      () => (leaving = true),
+      () => undefined,
+    );
+    const sendSome = async () => {
+      while (sent < 4000 && !leaving) {
+        sent++;
+        const ack = await watcher.call(
+          'message:send',
+          {
+            conversationId: room.id,
+            clientMsgId: randomUUID(),
+            body: `${sent} ${BODY}`.slice(0, 4000),
+          },
+          20_000,
+        );
+        if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, sendSome));
+
+    expect(await dropped).toMatchObject({ conversationId: room.id, user: { id: stuck.user.id } });
+    expect(api.output()).toContain('Disconnecting a socket that stopped reading');
+    stalled.resume();
+    expect((await api.http.get('/api/health')).status).toBe(200);
+  }, 180_000);
 });

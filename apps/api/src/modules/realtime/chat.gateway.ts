@@ -29,6 +29,7 @@ import { PresenceService } from '../users/presence/presence.service.js';
 import { UsersService } from '../users/users.service.js';
 import { onEvent } from './ack.js';
 import { RealtimeFanout } from './realtime-fanout.js';
+import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
 import { conversationRoom, userRoom, type ChatServer, type ChatSocket } from './socket-types.js';
 
@@ -57,17 +58,20 @@ export class ChatGateway
     private readonly presence: PresenceService,
     private readonly users: UsersService,
     private readonly fanout: RealtimeFanout,
+    private readonly slowConsumers: SlowConsumerGuard,
   ) {}
 
   afterInit(server: ChatServer): void {
     server.use(this.authenticator.middleware);
     this.fanout.attach(server);
+    this.slowConsumers.start(server);
     this.sweeper = setInterval(() => void this.sweepDeadProcesses(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
   }
 
   onModuleDestroy(): void {
     if (this.sweeper) clearInterval(this.sweeper);
+    this.slowConsumers.stop();
   }
 
   /** Users of a process that died drop offline by themselves; a survivor tells everyone. */
