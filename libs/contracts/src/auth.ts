@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { storedText } from './text.js';
 import { displayNameSchema, ownProfileSchema, passwordSchema, usernameSchema } from './users.js';
 
 export const signupBodySchema = z
@@ -22,7 +23,7 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export const guestBodySchema = z
   .object({
-    nickname: z.string().trim().min(1).max(LIMITS.guestNicknameMax).optional(),
+    nickname: storedText().trim().min(1).max(LIMITS.guestNicknameMax).optional(),
   })
   .strict();
 export type GuestBody = z.infer<typeof guestBodySchema>;

@@ -3,6 +3,7 @@ import { idSchema } from './ids.js';
 import { LIMITS } from './limits.js';
 import { messageSchema } from './messages.js';
 import { slugify } from './slug.js';
+import { storedText } from './text.js';
 import { publicUserSchema } from './users.js';
 
 export const conversationKindSchema = z.enum(['general', 'room', 'direct']);
@@ -51,13 +52,12 @@ export type Membership = z.infer<typeof membershipSchema>;
 
 export const createRoomBodySchema = z
   .object({
-    name: z
-      .string()
+    name: storedText()
       .trim()
       .min(LIMITS.roomNameMin)
       .max(LIMITS.roomNameMax)
       .refine((name) => slugify(name).length > 0, 'must contain a letter or a digit'),
-    topic: z.string().trim().max(LIMITS.roomTopicMax).optional(),
+    topic: storedText().trim().max(LIMITS.roomTopicMax).optional(),
   })
   .strict();
 export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;

@@ -7,4 +7,5 @@ export * from './limits.js';
 export * from './messages.js';
 export * from './slug.js';
 export * from './socket.js';
+export * from './text.js';
 export * from './users.js';

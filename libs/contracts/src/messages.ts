@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { storedText } from './text.js';
 
 export const senderKindSchema = z.enum(['user', 'guest']);
 export type SenderKind = z.infer<typeof senderKindSchema>;
@@ -28,8 +29,7 @@ export const messageSchema = z.object({
 export type Message = z.infer<typeof messageSchema>;
 
 /** A message body: trimmed, 1–4000 characters. */
-export const messageBodySchema = z
-  .string()
+export const messageBodySchema = storedText()
   .trim()
   .min(1, 'must not be empty')
   .max(LIMITS.messageBodyMax, `at most ${LIMITS.messageBodyMax} characters`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AVATAR_COLORS, LIMITS, USERNAME_PATTERN } from './limits.js';
+import { storedText } from './text.js';
 
 /** Usernames are case-insensitive: input is trimmed and lower-cased before the pattern applies. */
 export const usernameSchema = z
@@ -13,9 +14,9 @@ export const passwordSchema = z
   .min(LIMITS.passwordMin, `at least ${LIMITS.passwordMin} characters`)
   .max(LIMITS.passwordMax, `at most ${LIMITS.passwordMax} characters`);
 
-export const displayNameSchema = z.string().trim().min(1).max(LIMITS.displayNameMax);
-export const bioSchema = z.string().trim().max(LIMITS.bioMax);
-export const locationSchema = z.string().trim().max(LIMITS.locationMax);
+export const displayNameSchema = storedText().trim().min(1).max(LIMITS.displayNameMax);
+export const bioSchema = storedText().trim().max(LIMITS.bioMax);
+export const locationSchema = storedText().trim().max(LIMITS.locationMax);
 export const avatarColorSchema = z.enum(AVATAR_COLORS);
 
 /** What anyone may see of a user. */

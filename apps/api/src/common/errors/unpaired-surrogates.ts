@@ -1,7 +1,5 @@
+import { UNPAIRED_SURROGATE } from '@chat/contracts';
 import { AppError } from './app-error.js';
-
-/** With the `u` flag a surrogate only matches when it is not half of a pair. */
-const UNPAIRED_SURROGATE = /[\ud800-\udfff]/u;
 const MAX_DEPTH = 16;
 
 /**

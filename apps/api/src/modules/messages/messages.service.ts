@@ -9,7 +9,6 @@ import { unauthorized } from '../../common/errors/app-error.js';
 import type { MaybePrincipal, Principal } from '../auth/principal.js';
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
-import { refuseNulCharacters } from '../users/nul-characters.js';
 import { MESSAGE_COLUMNS, SENDER_JOIN, toMessage, type MessageRow } from './message-row.js';
 import { MessageWriter } from './message-writer.js';
 import { MESSAGE_CREATED, type MessageCreatedEvent } from './messages.events.js';
@@ -39,8 +38,6 @@ export class MessagesService {
    */
   async send(principal: MaybePrincipal, input: NewMessage): Promise<Message> {
     if (!principal) throw unauthorized('Sign in or continue as a guest to post');
-    // PostgreSQL text cannot hold NUL: bad input (VALIDATION), not a failed insert (INTERNAL).
-    refuseNulCharacters('payload', { body: input.body });
     return this.write(principal, input);
   }
 

@@ -13,7 +13,7 @@ import { ConversationStore } from '../conversations/conversation-store.service.j
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
 import { MessagesService } from '../messages/messages.service.js';
-import { hasNul, refuseNulCharacters } from '../users/nul-characters.js';
+import { hasNul } from '../users/nul-characters.js';
 import { UsersService } from '../users/users.service.js';
 import { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from './rooms.events.js';
 
@@ -50,8 +50,6 @@ export class RoomsService {
   }
 
   async create(ownerId: string, body: CreateRoomBody): Promise<Conversation> {
-    // PostgreSQL text cannot hold NUL: a 400, not a 500 from the insert.
-    refuseNulCharacters('body', { name: body.name, topic: body.topic });
     const room = await this.store.createRoom({
       name: body.name,
       slug: slugify(body.name),

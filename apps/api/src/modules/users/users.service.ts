@@ -11,7 +11,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error.js';
 import { decodeCursor, encodeCursor } from './directory-cursor.js';
-import { hasNul, refuseNulCharacters } from './nul-characters.js';
+import { hasNul } from './nul-characters.js';
 import { PresenceService } from './presence/presence.service.js';
 import { starterProfile } from './profile-defaults.js';
 import { toOwnProfile, toPublicUser } from './public-user.js';
@@ -38,7 +38,6 @@ export class UsersService {
 
   /** Creates a user with an auto-filled profile; 409 CONFLICT when the username is taken. */
   async create(input: NewUser): Promise<UserEntity> {
-    refuseNulCharacters('body', { displayName: input.displayName });
     const starter = starterProfile(input.username);
     try {
       const [row] = (
@@ -113,7 +112,6 @@ export class UsersService {
   }
 
   async updateProfile(id: string, changes: UpdateProfileBody): Promise<OwnProfile> {
-    refuseNulCharacters('body', changes);
     if (Object.keys(changes).length > 0) await this.users.update({ id }, changes);
     const profile = await this.getOwnProfile(id);
     const { createdAt: _createdAt, ...publicUser } = profile;
