@@ -4,6 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { HttpClient } from '../support/http-client.js';
 import { queryDatabase } from '../support/test-database.js';
+import { TEST_JWT_SECRET } from '../support/test-secret.js';
 
 export interface SignedUpUser extends AuthResponse {
   password: string;
@@ -52,7 +53,7 @@ export function claimsOf(token: string): Record<string, unknown> {
 }
 
 /** The JWT secret `startTestApp` configures; tokens signed with it pass the signature check. */
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+export { TEST_JWT_SECRET };
 
 /**
  * Signs an access token directly, for the cases the API never issues: expired (`expiresInS`

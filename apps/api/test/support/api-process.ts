@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpClient } from './http-client.js';
+import { TEST_JWT_SECRET } from './test-secret.js';
 
 const MAIN = join(import.meta.dirname, '../../dist/main.js');
 
@@ -30,7 +31,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       LOG_LEVEL: 'info',
       DATA_DIR: dataDir,
       BOT_ENABLED: 'false',
-      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+      JWT_SECRET: TEST_JWT_SECRET,
       RATE_LIMIT_AUTH_PER_MIN: '10000',
       ...env,
     },

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import { HttpClient } from './http-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { TEST_JWT_SECRET } from './test-secret.js';
 
 export interface TestApp {
   server: RunningServer;
@@ -36,7 +37,7 @@ export async function startTestApp(
         BOT_ENABLED: 'false',
         // Tests sign up many users from one IP; the rate-limit test sets its own.
         RATE_LIMIT_AUTH_PER_MIN: '10000',
-        JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+        JWT_SECRET: TEST_JWT_SECRET,
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
         ...env,
