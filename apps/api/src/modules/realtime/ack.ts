@@ -7,7 +7,6 @@ import {
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from '../../common/errors/database-unavailable.js';
-import { unpairedSurrogateError } from '../../common/errors/unpaired-surrogates.js';
 import { validationError } from '../../common/errors/zod-details.js';
 import type { ChatSocket } from './socket-types.js';
 
@@ -25,8 +24,8 @@ export function toAckError(error: unknown): AckError {
   return { code: 'INTERNAL', message: `Something went wrong (error id ${errorId})` };
 }
 
-/** The events bound on each socket; anything else a client emits is answered as unknown. */
-const boundEvents = new WeakMap<ChatSocket, Set<string>>();
+/** The client events the gateway handles (the same on every socket). */
+const boundEvents = new Set<string>();
 
 type AnySocket = {
   on(event: string, listener: (...args: unknown[]) => void): void;
@@ -36,8 +35,8 @@ type AnySocket = {
 /**
  * Binds a client event: the payload is checked against its contract schema, the handler runs,
  * and the acknowledgement always answers, whatever the client sent. A client that gave no
- * callback gets no answer, and nothing breaks. An event that no handler is bound to is answered
- * with NOT_FOUND, so no client event goes unanswered.
+ * callback gets no answer, and nothing breaks. (Every string in the socket schemas is an id or
+ * `storedText`, so the schema alone refuses NUL and unpaired surrogates.)
  */
 export function onEvent<P, R>(
   socket: ChatSocket,
@@ -45,7 +44,7 @@ export function onEvent<P, R>(
   schema: ZodType<P>,
   handler: (payload: P) => Promise<R>,
 ): void {
-  answerUnknownEvents(socket).add(event);
+  boundEvents.add(event);
   (socket as unknown as AnySocket).on(event, (...args: unknown[]) => {
     const reply = (response: Ack<R>) => ackOf(args)?.(response);
     // `emit(event, callback)` with no payload puts the callback first.
@@ -55,9 +54,6 @@ export function onEvent<P, R>(
       const { code, message } = validationError(parsed.error, 'payload');
       return reply({ ok: false, error: { code, message } });
     }
-    const unpaired = unpairedSurrogateError(parsed.data, 'payload');
-    if (unpaired)
-      return reply({ ok: false, error: { code: unpaired.code, message: unpaired.message } });
     handler(parsed.data).then(
       (data) => reply({ ok: true, data }),
       (error: unknown) => reply({ ok: false, error: toAckError(error) }),
@@ -70,18 +66,15 @@ function ackOf(args: unknown[]): ((response: Ack<unknown>) => void) | undefined 
     ((response: Ack<unknown>) => void) | undefined;
 }
 
-/** Installs (once per socket) the catch-all that answers events nobody handles. */
-function answerUnknownEvents(socket: ChatSocket): Set<string> {
-  let bound = boundEvents.get(socket);
-  if (bound) return bound;
-  const known = new Set<string>();
-  boundEvents.set(socket, known);
-  bound = known;
+/**
+ * Answers, with NOT_FOUND, any event no handler is bound to, so no client event goes
+ * unanswered. Call once per socket, after its handlers are bound.
+ */
+export function answerUnknownEvents(socket: ChatSocket): void {
   // onAny sees every incoming event (also "error", which Socket.IO itself swallows).
   (socket as unknown as AnySocket).onAny((event: unknown, ...args: unknown[]) => {
-    if (typeof event === 'string' && known.has(event)) return;
+    if (typeof event === 'string' && boundEvents.has(event)) return;
     const name = JSON.stringify(String(event)).slice(0, 64);
     ackOf(args)?.({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown event ${name}` } });
   });
-  return bound;
 }

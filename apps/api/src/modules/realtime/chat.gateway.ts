@@ -27,7 +27,7 @@ import { ConversationsService } from '../conversations/conversations.service.js'
 import { MessagesService } from '../messages/messages.service.js';
 import { PresenceService } from '../users/presence/presence.service.js';
 import { UsersService } from '../users/users.service.js';
-import { onEvent } from './ack.js';
+import { answerUnknownEvents, onEvent } from './ack.js';
 import { RealtimeFanout } from './realtime-fanout.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
@@ -140,6 +140,7 @@ export class ChatGateway
     onEvent(socket, 'message:send', sendPayloadSchema, when(this.send));
     onEvent(socket, 'typing', typingPayloadSchema, when(this.typing));
     onEvent(socket, 'conversation:read', readPayloadSchema, when(this.read));
+    answerUnknownEvents(socket);
   }
 
   private async join(socket: ChatSocket, payload: JoinPayload): Promise<JoinResult> {
