@@ -10,14 +10,12 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { runMigrationsLocked } from './database/run-migrations.js';
-import { AuthModule } from './modules/auth/auth.module.js';
-import { BotModule } from './modules/bot/bot.module.js';
-import { HealthModule } from './modules/health/health.module.js';
-import { MessagesModule } from './modules/messages/messages.module.js';
-import { RealtimeModule } from './modules/realtime/realtime.module.js';
-import { RoomsModule } from './modules/rooms/rooms.module.js';
-import { ThreadsModule } from './modules/threads/threads.module.js';
-import { UsersModule } from './modules/users/users.module.js';
+import { AuthModule } from './modules/auth/index.js';
+import { BotModule } from './modules/bot/index.js';
+import { ConversationsModule } from './modules/conversations/index.js';
+import { HealthModule } from './modules/health/index.js';
+import { RealtimeModule } from './modules/realtime/index.js';
+import { UsersModule } from './modules/users/index.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({})
@@ -29,7 +27,7 @@ export class AppModule {
         ConfigModule.register(config),
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config.databaseUrl),
+          useFactory: () => ({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: true }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
             await runMigrationsLocked(dataSource);
@@ -40,9 +38,7 @@ export class AppModule {
         RedisModule,
         AuthModule,
         UsersModule,
-        RoomsModule,
-        ThreadsModule,
-        MessagesModule,
+        ConversationsModule,
         RealtimeModule,
         BotModule,
         HealthModule,

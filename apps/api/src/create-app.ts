@@ -4,7 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { setupHttp } from './http-setup.js';
-import { ChatIoAdapter } from './modules/realtime/chat-io.adapter.js';
+import { ChatIoAdapter } from './modules/realtime/index.js';
 
 /** Builds the whole application (not yet listening). main.ts and the tests both start here. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Message } from '@chat/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BotLeadership } from '../src/modules/bot/bot-leadership.js';
+import { BotLeadership } from '../src/modules/bot/index.js';
 import { generalConversation } from './factories/conversations.js';
 import { createTestDatabase, queryDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -1,25 +1,13 @@
 import type { DataSourceOptions } from 'typeorm';
-import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity.js';
-import { ConversationMemberEntity } from '../modules/conversations/conversation-member.entity.js';
-import { ConversationEntity } from '../modules/conversations/conversation.entity.js';
-import { MessageEntity } from '../modules/messages/message.entity.js';
-import { UserEntity } from '../modules/users/user.entity.js';
 import { migrations } from './migrations/index.js';
-
-export const entities = [
-  UserEntity,
-  RefreshTokenEntity,
-  ConversationEntity,
-  ConversationMemberEntity,
-  MessageEntity,
-];
 
 /** The schema always comes from migrations; never `synchronize`. */
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities,
+    // Each module registers its own entities (TypeOrmModule.forFeature + autoLoadEntities).
+    entities: [],
     migrations,
     // Run at start by runMigrationsLocked, so several processes can start at once.
     migrationsRun: false,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors/app-error.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../../common/access/principal.js';
 
 const USER_TOKEN_TTL_S = 15 * 60;
 const GUEST_TOKEN_TTL_S = 24 * 60 * 60;

@@ -2,7 +2,11 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../../common/errors/app-error.js';
-import { ACCESS_LEVEL, type AccessLevel, type RequestWithPrincipal } from './access.decorators.js';
+import {
+  ACCESS_LEVEL,
+  type AccessLevel,
+  type RequestWithPrincipal,
+} from '../../common/access/access.decorators.js';
 import { AccessTokenService } from './access-token.service.js';
 
 /** Global guard: reads the bearer token, sets `request.principal`, enforces the access level. */

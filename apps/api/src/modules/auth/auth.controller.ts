@@ -17,7 +17,7 @@ import type { Request, Response } from 'express';
 import { Valid } from '../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
 import { InjectConfig, type AppConfig } from '../../config/app-config.js';
-import { TokenNotRead } from './access.decorators.js';
+import { TokenNotRead } from '../../common/access/access.decorators.js';
 import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
 import { AuthService, type SignedIn } from './auth.service.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';

@@ -8,7 +8,7 @@ import type {
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors/app-error.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 import { AccessTokenService } from './access-token.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokensService } from './refresh-tokens.service.js';
@@ -36,7 +36,7 @@ export class AuthService {
 
   /** Unknown user and wrong password fail alike, at the same cost. */
   async login(body: LoginBody): Promise<SignedIn> {
-    const user = await this.users.findWithPasswordHash(body.username);
+    const user = await this.users.findCredentials(body.username);
     const ok = await this.passwords.verify(user?.passwordHash, body.password);
     if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
     return this.signIn(user.id);

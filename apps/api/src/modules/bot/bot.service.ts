@@ -7,11 +7,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors/app-error.js';
 import { InjectConfig, type AppConfig } from '../../config/app-config.js';
-import { ConversationStore } from '../conversations/conversation-store.service.js';
-import { ConversationsService } from '../conversations/conversations.service.js';
-import { MessagesService } from '../messages/messages.service.js';
-import { PresenceService } from '../users/presence/presence.service.js';
-import { UsersService } from '../users/users.service.js';
+import { ConversationReading, MessagePosting, RoomsService } from '../conversations/index.js';
+import { MessagesService } from '../messages/index.js';
+import { PresenceService } from '../presence/index.js';
+import { UsersService } from '../users/index.js';
 import { BotLeadership } from './bot-leadership.js';
 import { demoPersona } from './demo-personas.js';
 import { PhrasePicker } from './phrase-picker.js';
@@ -37,8 +36,9 @@ export class BotService implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectConfig() private readonly config: AppConfig,
     private readonly leadership: BotLeadership,
     private readonly users: UsersService,
-    private readonly conversations: ConversationsService,
-    private readonly store: ConversationStore,
+    private readonly reading: ConversationReading,
+    private readonly rooms: RoomsService,
+    private readonly posting: MessagePosting,
     private readonly messages: MessagesService,
     private readonly presence: PresenceService,
   ) {}
@@ -93,24 +93,23 @@ export class BotService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async postOne(): Promise<void> {
-    const [general, speakers, conversations] = await Promise.all([
-      this.conversations.getGeneral(),
+    const [generalId, speakers, rooms] = await Promise.all([
+      this.reading.generalId(),
       this.users.pickRandom(6),
-      this.store.listPublic(),
+      this.rooms.slugs(),
     ]);
     const [speaker, ...others] = speakers;
     if (!speaker) return;
-    const previous = (await this.messages.before(general.id, null, 1)).items[0];
+    const previous = (await this.messages.before(generalId, null, 1)).items[0];
     const body = this.phrases.pick({
       otherUsers: others.map((user) => user.displayName),
-      rooms: conversations.filter((c) => c.kind === 'room' && c.slug).map((c) => c.slug!),
+      rooms,
       previousAuthor: previous && previous.sender.id !== speaker.id ? previous.sender.name : null,
       now: new Date(),
     });
-    await this.messages.post(
-      general,
+    await this.posting.send(
       { kind: 'user', id: speaker.id },
-      { clientMsgId: randomUUID(), body, viaBot: true },
+      { conversationId: generalId, clientMsgId: randomUUID(), body, viaBot: true },
     );
   }
 }

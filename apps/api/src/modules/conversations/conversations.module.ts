@@ -1,14 +1,47 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UsersModule } from '../users/users.module.js';
+import { MessagesModule } from '../messages/index.js';
+import { PresenceModule } from '../presence/index.js';
+import { UsersModule } from '../users/index.js';
+import { ConversationAccess } from './access/conversation-access.service.js';
 import { ConversationMemberEntity } from './conversation-member.entity.js';
 import { ConversationEntity } from './conversation.entity.js';
-import { ConversationStore } from './conversation-store.service.js';
-import { ConversationsService } from './conversations.service.js';
+import { ConversationReading } from './conversation-reading.service.js';
+import { ConversationRoutesController } from './conversation-routes.controller.js';
+import { ConversationSummaries } from './conversation-summaries.service.js';
+import { Memberships } from './membership/memberships.service.js';
+import { MessagePosting } from './posting/message-posting.service.js';
+import { RoomStore } from './rooms/room-store.js';
+import { RoomsController } from './rooms/rooms.controller.js';
+import { RoomsService } from './rooms/rooms.service.js';
+import { ThreadStore } from './threads/thread-store.js';
+import { ThreadsController } from './threads/threads.controller.js';
+import { ThreadsService } from './threads/threads.service.js';
 
+/**
+ * The conversation domain: general, rooms and private threads; who may read and post (access),
+ * who belongs (membership), posting, and the REST routes of rooms, threads and conversations.
+ * Owns the `conversations` and `conversation_members` tables.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity]), UsersModule],
-  providers: [ConversationsService, ConversationStore],
-  exports: [ConversationsService, ConversationStore],
+  imports: [
+    TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity]),
+    MessagesModule,
+    PresenceModule,
+    UsersModule,
+  ],
+  controllers: [RoomsController, ThreadsController, ConversationRoutesController],
+  providers: [
+    ConversationAccess,
+    ConversationReading,
+    ConversationSummaries,
+    Memberships,
+    MessagePosting,
+    RoomStore,
+    RoomsService,
+    ThreadStore,
+    ThreadsService,
+  ],
+  exports: [ConversationReading, MessagePosting, RoomsService],
 })
 export class ConversationsModule {}

@@ -9,7 +9,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
-import { Public } from '../auth/access.decorators.js';
+import { Public } from '../../common/access/access.decorators.js';
 import { REDIS, type RedisClient } from '../../redis/redis.module.js';
 
 @ApiTags('operations')

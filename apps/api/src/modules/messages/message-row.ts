@@ -1,6 +1,6 @@
-import type { Message } from '@chat/contracts';
+import type { Message, PresenceUser } from '@chat/contracts';
 
-/** A messages row joined with the sender's current username and colour (users only). */
+/** A row of `messages`, as the SQL of this module selects it. */
 export interface MessageRow {
   id: string;
   conversation_id: string;
@@ -13,11 +13,14 @@ export interface MessageRow {
   kind: 'text' | 'system';
   via_bot: boolean;
   created_at: Date;
-  username: string | null;
-  avatar_color: string | null;
 }
 
-export function toMessage(row: MessageRow): Message {
+/** Columns of a message, for SELECTs over `messages m`. */
+export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.sender_id, m.sender_kind, m.sender_name,
+  m.body, m.client_msg_id, m.kind, m.via_bot, m.created_at`;
+
+/** `sender` is the author's current look (username, colour) when the author is a user. */
+export function toMessage(row: MessageRow, sender: PresenceUser | undefined): Message {
   return {
     id: String(row.id),
     conversationId: row.conversation_id,
@@ -26,8 +29,8 @@ export function toMessage(row: MessageRow): Message {
       id: row.sender_id,
       kind: row.sender_kind,
       name: row.sender_name,
-      ...(row.username ? { username: row.username } : {}),
-      ...(row.avatar_color ? { avatarColor: row.avatar_color } : {}),
+      ...(sender?.username ? { username: sender.username } : {}),
+      ...(sender?.avatarColor ? { avatarColor: sender.avatarColor } : {}),
     },
     body: row.body,
     clientMsgId: row.client_msg_id,
@@ -37,7 +40,7 @@ export function toMessage(row: MessageRow): Message {
   };
 }
 
-/** Columns of a message joined with its sender, for SELECTs over `messages m`. */
-export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.sender_id, m.sender_kind, m.sender_name,
-  m.body, m.client_msg_id, m.kind, m.via_bot, m.created_at, u.username, u.avatar_color`;
-export const SENDER_JOIN = `LEFT JOIN users u ON u.id = m.sender_id AND m.sender_kind = 'user'`;
+/** The user ids among the senders of these rows (guests have no profile to look up). */
+export function userSenderIds(rows: Array<Pick<MessageRow, 'sender_id' | 'sender_kind'>>) {
+  return [...new Set(rows.filter((r) => r.sender_kind === 'user').map((r) => r.sender_id))];
+}

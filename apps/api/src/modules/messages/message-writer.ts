@@ -1,25 +1,14 @@
-import type { Message } from '@chat/contracts';
+import type { Message, PresenceUser } from '@chat/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError } from '../../common/errors/app-error.js';
-import type { Principal } from '../auth/principal.js';
-import type { ConversationEntity } from '../conversations/conversation.entity.js';
-import { ConversationsService } from '../conversations/conversations.service.js';
-import { MESSAGE_COLUMNS, SENDER_JOIN, toMessage, type MessageRow } from './message-row.js';
+import type { Principal } from '../../common/access/principal.js';
+import { UsersService } from '../users/index.js';
+import { MESSAGE_COLUMNS, toMessage, userSenderIds, type MessageRow } from './message-row.js';
 
-export interface SendRequest {
+/** A message to store, from a sender whose right to post the caller has already checked. */
+export interface WriteRequest {
   conversationId: string;
-  sender: Principal;
-  clientMsgId: string;
-  body: string;
-  kind: 'text' | 'system';
-  viaBot: boolean;
-}
-
-/** A request that passed the access check. */
-interface MessageDraft {
-  conversation: ConversationEntity;
   sender: Principal;
   clientMsgId: string;
   body: string;
@@ -33,19 +22,9 @@ export interface Written {
   created: boolean;
 }
 
-export interface WrittenTo extends Written {
-  conversation: ConversationEntity;
-}
-
 interface Pending {
-  draft: MessageDraft;
-  resolve(written: WrittenTo): void;
-  reject(error: unknown): void;
-}
-
-interface Requested {
-  request: SendRequest;
-  resolve(written: WrittenTo): void;
+  request: WriteRequest;
+  resolve(written: Written): void;
   reject(error: unknown): void;
 }
 
@@ -58,13 +37,15 @@ const DEADLOCK = '40P01';
 /**
  * Every message is written in one statement that takes `seq` by bumping the conversation row:
  * the row lock makes seq gapless and in commit order per conversation, and a failed statement
- * rolls the bump back with it. Rows are locked in id order, so concurrent batches never
+ * rolls the bump back with it. This is the one statement of the messages module that touches a
+ * table it does not own (`conversations.last_seq`, `last_message_at`): splitting it would open
+ * a window between numbering and inserting (docs/architecture.md, "Who owns which table"). Rows are locked in id order, so concurrent batches never
  * deadlock. Retries whose original is already stored are left out before numbering.
  */
 const INSERT_BATCH = `
   WITH input AS (
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::boolean[])
-      WITH ORDINALITY AS t(conversation_id, sender_id, sender_kind, guest_name, body, client_msg_id, kind, via_bot, ord)
+      WITH ORDINALITY AS t(conversation_id, sender_id, sender_kind, sender_name, body, client_msg_id, kind, via_bot, ord)
   ), fresh AS (
     SELECT input.* FROM input
     WHERE NOT EXISTS (
@@ -87,13 +68,12 @@ const INSERT_BATCH = `
   ), inserted AS (
     INSERT INTO messages (conversation_id, seq, sender_id, sender_kind, sender_name, body,
                           client_msg_id, kind, via_bot, created_at)
-    SELECT n.conversation_id, n.seq, n.sender_id, n.sender_kind, coalesce(u.display_name, n.guest_name),
+    SELECT n.conversation_id, n.seq, n.sender_id, n.sender_kind, n.sender_name,
            n.body, n.client_msg_id, n.kind, n.via_bot, n.created_at
-    FROM numbered n LEFT JOIN users u ON u.id = n.sender_id AND n.sender_kind = 'user'
+    FROM numbered n
     RETURNING *
   )
-  SELECT inserted.*, u.username, u.avatar_color
-  FROM inserted LEFT JOIN users u ON u.id = inserted.sender_id AND inserted.sender_kind = 'user'`;
+  SELECT * FROM inserted`;
 
 /**
  * Writes messages in micro-batches: sends that arrive while earlier batches are committing are
@@ -103,17 +83,17 @@ const INSERT_BATCH = `
 @Injectable()
 export class MessageWriter {
   private readonly logger = new Logger('MessageWriter');
-  private queue: Requested[] = [];
+  private queue: Pending[] = [];
   private inFlight = 0;
   private flushScheduled = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly conversations: ConversationsService,
+    private readonly users: UsersService,
   ) {}
 
-  /** Checks access and stores the message (or finds the one a retry already stored). */
-  write(request: SendRequest): Promise<WrittenTo> {
+  /** Stores the message (or finds the one a retry already stored). */
+  write(request: WriteRequest): Promise<Written> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       this.scheduleFlush();
@@ -134,46 +114,30 @@ export class MessageWriter {
     if (batch.length === 0) return;
     this.inFlight++;
     try {
-      const allowed = await this.checkAccess(batch);
-      if (allowed.length > 0) await this.writeBatch(allowed);
+      await this.writeBatch(batch);
     } catch (error) {
-      for (const requested of batch) requested.reject(error);
+      for (const pending of batch) pending.reject(error);
     } finally {
       this.inFlight--;
       this.scheduleFlush();
     }
   }
 
-  /** Refuses the requests the sender may not post; the others become drafts. */
-  private async checkAccess(batch: Requested[]): Promise<Pending[]> {
-    const verdicts = await this.conversations.checkPostable(
-      batch.map(({ request }) => ({
-        principal: request.sender,
-        conversationId: request.conversationId,
-      })),
-    );
-    return batch.flatMap(({ request, resolve, reject }, i) => {
-      const verdict = verdicts[i]!;
-      if (verdict instanceof AppError) {
-        reject(verdict);
-        return [];
-      }
-      const { conversationId: _id, ...rest } = request;
-      return [{ draft: { ...rest, conversation: verdict }, resolve, reject }];
-    });
-  }
-
   private async writeBatch(batch: Pending[]): Promise<void> {
     // Two copies of one send in the same batch: the first is written, both get its result.
     const unique = new Map<string, Pending[]>();
     for (const pending of batch) {
-      const key = identity(pending.draft);
+      const key = identity(pending.request);
       unique.set(key, [...(unique.get(key) ?? []), pending]);
     }
-    const drafts = [...unique.values()].map((copies) => copies[0]!.draft);
+    const requests = [...unique.values()].map((copies) => copies[0]!.request);
+    // The name at the time of posting is stored with the message; the rest is shown as it is now.
+    const senders = await this.users.findPresenceUsers(
+      userSenderIds(requests.map((r) => ({ sender_id: r.sender.id, sender_kind: r.sender.kind }))),
+    );
     let results: Map<string, Written>;
     try {
-      results = await this.insertBatch(drafts);
+      results = await this.insertBatch(requests, senders);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code !== UNIQUE_VIOLATION && code !== DEADLOCK) {
@@ -181,82 +145,93 @@ export class MessageWriter {
         return;
       }
       // A concurrent batch stored one of these first: write them one by one instead.
-      this.logger.debug(`Batch of ${drafts.length} retried one by one after ${code}`);
+      this.logger.debug(`Batch of ${requests.length} retried one by one after ${code}`);
       results = new Map();
-      for (const draft of drafts) {
+      for (const request of requests) {
         try {
-          for (const [key, written] of await this.insertBatch([draft])) results.set(key, written);
+          for (const [key, written] of await this.insertBatch([request], senders))
+            results.set(key, written);
         } catch (single) {
           if ((single as { code?: string }).code !== UNIQUE_VIOLATION) {
-            for (const pending of unique.get(identity(draft))!) pending.reject(single);
-            unique.delete(identity(draft));
+            for (const pending of unique.get(identity(request))!) pending.reject(single);
+            unique.delete(identity(request));
             continue;
           }
-          for (const [key, written] of await this.findStored([draft])) results.set(key, written);
+          for (const [key, written] of await this.findStored([request], senders))
+            results.set(key, written);
         }
       }
     }
     for (const [key, copies] of unique) {
       const written = results.get(key);
-      const conversation = copies[0]!.draft.conversation;
       copies.forEach((pending, index) =>
         written
-          ? pending.resolve({
-              message: written.message,
-              created: written.created && index === 0,
-              conversation,
-            })
+          ? pending.resolve({ message: written.message, created: written.created && index === 0 })
           : pending.reject(new Error('message neither stored nor found')),
       );
     }
   }
 
-  /** Inserts the fresh drafts; drafts already stored come back as `created: false`. */
-  private async insertBatch(drafts: MessageDraft[]): Promise<Map<string, Written>> {
+  /** Inserts the fresh requests; requests already stored come back as `created: false`. */
+  private async insertBatch(
+    requests: WriteRequest[],
+    senders: Map<string, PresenceUser>,
+  ): Promise<Map<string, Written>> {
     const rows: MessageRow[] = await this.db.query(INSERT_BATCH, [
-      drafts.map((d) => d.conversation.id),
-      drafts.map((d) => d.sender.id),
-      drafts.map((d) => d.sender.kind),
-      drafts.map((d) => (d.sender.kind === 'guest' ? d.sender.name : 'unknown')),
-      drafts.map((d) => d.body),
-      drafts.map((d) => d.clientMsgId),
-      drafts.map((d) => d.kind),
-      drafts.map((d) => d.viaBot),
+      requests.map((r) => r.conversationId),
+      requests.map((r) => r.sender.id),
+      requests.map((r) => r.sender.kind),
+      requests.map((r) =>
+        r.sender.kind === 'guest'
+          ? r.sender.name
+          : (senders.get(r.sender.id)?.displayName ?? 'unknown'),
+      ),
+      requests.map((r) => r.body),
+      requests.map((r) => r.clientMsgId),
+      requests.map((r) => r.kind),
+      requests.map((r) => r.viaBot),
     ]);
     const results = new Map<string, Written>();
     for (const row of rows) {
-      results.set(`${row.conversation_id}|${row.sender_id}|${row.client_msg_id}`, {
-        message: toMessage(row),
+      results.set(rowIdentity(row), {
+        message: toMessage(row, senders.get(row.sender_id)),
         created: true,
       });
     }
-    const stored = drafts.filter((draft) => !results.has(identity(draft)));
-    for (const [key, written] of await this.findStored(stored)) results.set(key, written);
+    const stored = requests.filter((request) => !results.has(identity(request)));
+    for (const [key, written] of await this.findStored(stored, senders)) results.set(key, written);
     return results;
   }
 
-  private async findStored(drafts: MessageDraft[]): Promise<Map<string, Written>> {
-    if (drafts.length === 0) return new Map();
+  private async findStored(
+    requests: WriteRequest[],
+    senders: Map<string, PresenceUser>,
+  ): Promise<Map<string, Written>> {
+    if (requests.length === 0) return new Map();
     const rows: MessageRow[] = await this.db.query(
-      `SELECT ${MESSAGE_COLUMNS} FROM messages m ${SENDER_JOIN}
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m
        JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS wanted(conversation_id, sender_id, client_msg_id)
          ON m.conversation_id = wanted.conversation_id AND m.sender_id = wanted.sender_id
         AND m.client_msg_id = wanted.client_msg_id`,
       [
-        drafts.map((d) => d.conversation.id),
-        drafts.map((d) => d.sender.id),
-        drafts.map((d) => d.clientMsgId),
+        requests.map((r) => r.conversationId),
+        requests.map((r) => r.sender.id),
+        requests.map((r) => r.clientMsgId),
       ],
     );
     return new Map(
       rows.map((row) => [
-        `${row.conversation_id}|${row.sender_id}|${row.client_msg_id}`,
-        { message: toMessage(row), created: false },
+        rowIdentity(row),
+        { message: toMessage(row, senders.get(row.sender_id)), created: false },
       ]),
     );
   }
 }
 
-function identity(draft: MessageDraft): string {
-  return `${draft.conversation.id}|${draft.sender.id}|${draft.clientMsgId}`;
+function identity(request: WriteRequest): string {
+  return `${request.conversationId}|${request.sender.id}|${request.clientMsgId}`;
+}
+
+function rowIdentity(row: MessageRow): string {
+  return `${row.conversation_id}|${row.sender_id}|${row.client_msg_id}`;
 }

@@ -1,11 +1,14 @@
-import type { PublicUser } from '@chat/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { MESSAGE_CREATED, type MessageCreatedEvent } from '../messages/messages.events.js';
-import { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from '../rooms/rooms.events.js';
-import { THREAD_CREATED, type ThreadCreatedEvent } from '../threads/threads.events.js';
-import { PresenceService } from '../users/presence/presence.service.js';
-import { USER_UPDATED } from '../users/users.events.js';
+import {
+  ROOM_MEMBER_LEFT,
+  THREAD_CREATED,
+  type RoomMemberLeftEvent,
+  type ThreadCreatedEvent,
+} from '../conversations/index.js';
+import { MESSAGE_CREATED, type MessageCreatedEvent } from '../messages/index.js';
+import { USER_UPDATED, type UserUpdatedEvent } from '../users/index.js';
+import { PresenceLifecycle } from './presence-lifecycle.js';
 import { conversationRoom, userRoom, type ChatServer } from './socket-types.js';
 
 /** Turns domain events into socket broadcasts. The server is set by RealtimeModule at init. */
@@ -14,7 +17,7 @@ export class RealtimeFanout {
   private server: ChatServer | null = null;
   private readonly logger = new Logger('RealtimeFanout');
 
-  constructor(private readonly presence: PresenceService) {}
+  constructor(private readonly presence: PresenceLifecycle) {}
 
   attach(server: ChatServer): void {
     this.server = server;
@@ -38,7 +41,7 @@ export class RealtimeFanout {
   }
 
   @OnEvent(USER_UPDATED)
-  userUpdated(user: PublicUser): void {
+  userUpdated(user: UserUpdatedEvent): void {
     this.server?.emit('user:updated', user);
   }
 
@@ -52,8 +55,7 @@ export class RealtimeFanout {
     const room = conversationRoom(conversationId);
     try {
       this.server.in(userRoom(userId)).socketsLeave(room);
-      const user = await this.presence.removeUser(conversationId, userId);
-      if (user) this.server.to(room).emit('presence:leave', { conversationId, user });
+      await this.presence.removed(conversationId, userId);
     } catch (error) {
       this.logger.error(
         { err: error, conversationId, userId },

@@ -1,14 +1,24 @@
 import { Module } from '@nestjs/common';
-import { ConversationsModule } from '../conversations/conversations.module.js';
-import { MessagesModule } from '../messages/messages.module.js';
-import { UsersModule } from '../users/users.module.js';
+import { ConversationsModule } from '../conversations/index.js';
+import { PresenceModule } from '../presence/index.js';
+import { UsersModule } from '../users/index.js';
 import { ChatGateway } from './chat.gateway.js';
+import { ConversationEvents } from './conversation-events.js';
+import { PresenceLifecycle } from './presence-lifecycle.js';
 import { RealtimeFanout } from './realtime-fanout.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
 
+/** The Socket.IO side: handshake, client events, presence broadcasts and fan-out. */
 @Module({
-  imports: [ConversationsModule, MessagesModule, UsersModule],
-  providers: [ChatGateway, RealtimeFanout, SlowConsumerGuard, SocketAuthenticator],
+  imports: [ConversationsModule, PresenceModule, UsersModule],
+  providers: [
+    ChatGateway,
+    ConversationEvents,
+    PresenceLifecycle,
+    RealtimeFanout,
+    SlowConsumerGuard,
+    SocketAuthenticator,
+  ],
 })
 export class RealtimeModule {}

@@ -3,9 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error.js';
 import { TokenBucket } from '../../common/rate-limit/token-bucket.js';
 import { InjectConfig, type AppConfig } from '../../config/app-config.js';
-import { AccessTokenService } from '../auth/access-token.service.js';
-import { toPresenceUser, toPublicUser } from '../users/public-user.js';
-import { UsersService } from '../users/users.service.js';
+import { AccessTokenService } from '../auth/index.js';
+import { UsersService } from '../users/index.js';
 import type { ChatSocket } from './socket-types.js';
 
 const SEND_PERIOD_MS = 10_000;
@@ -46,7 +45,7 @@ export class SocketAuthenticator {
       };
       return;
     }
-    const user = await this.users.getEntity(principal.id).catch((error: unknown) => {
+    const user = await this.users.getSessionIdentity(principal.id).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'NOT_FOUND') {
         throw new AppError('UNAUTHORIZED', 'This account no longer exists');
       }
@@ -54,9 +53,9 @@ export class SocketAuthenticator {
     });
     socket.data = {
       principal,
-      presenceUser: toPresenceUser(user),
+      presenceUser: user.presenceUser,
       sendLimiter: new TokenBucket(this.config.RATE_LIMIT_USER_SENDS_PER_10S, SEND_PERIOD_MS),
-      sessionUser: toPublicUser(user, true),
+      sessionUser: user.publicUser,
     };
   }
 }

@@ -6,7 +6,7 @@ import type {
 } from '@chat/contracts';
 import type { Server, Socket } from 'socket.io';
 import type { TokenBucket } from '../../common/rate-limit/token-bucket.js';
-import type { MaybePrincipal } from '../auth/principal.js';
+import type { MaybePrincipal } from '../../common/access/principal.js';
 
 /** Per-connection state; everything here dies with the socket. */
 export interface SocketData {

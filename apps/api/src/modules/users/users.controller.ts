@@ -12,7 +12,7 @@ import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Valid } from '../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
-import { CurrentUserId, Public } from '../auth/access.decorators.js';
+import { CurrentUserId, Public } from '../../common/access/access.decorators.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')

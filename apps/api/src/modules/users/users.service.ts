@@ -1,6 +1,7 @@
 import type {
   ListUsersQuery,
   OwnProfile,
+  PresenceUser,
   PublicUser,
   UpdateProfileBody,
   UserPage,
@@ -11,10 +12,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error.js';
 import { decodeCursor, encodeCursor } from './directory-cursor.js';
-import { hasNul } from './nul-characters.js';
-import { PresenceService } from './presence/presence.service.js';
+import { hasNul } from '../../common/text/nul-characters.js';
+import { PresenceService } from '../presence/index.js';
 import { starterProfile } from './profile-defaults.js';
-import { toOwnProfile, toPublicUser } from './public-user.js';
+import { toOwnProfile, toPresenceUser, toPublicUser } from './public-user.js';
 import { UserEntity } from './user.entity.js';
 import { USER_UPDATED, type UserUpdatedEvent } from './users.events.js';
 
@@ -28,6 +29,18 @@ export interface NewUser {
   profile?: Partial<Pick<UserEntity, 'bio' | 'avatarColor' | 'location'>>;
 }
 
+/** What sign-in needs of an account, and nothing more. */
+export interface Credentials {
+  id: string;
+  passwordHash: string | null;
+}
+
+/** A signed-in socket's person: as others see them, and their own profile for `session`. */
+export interface SessionIdentity {
+  presenceUser: PresenceUser;
+  publicUser: PublicUser;
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -37,7 +50,7 @@ export class UsersService {
   ) {}
 
   /** Creates a user with an auto-filled profile; 409 CONFLICT when the username is taken. */
-  async create(input: NewUser): Promise<UserEntity> {
+  async create(input: NewUser): Promise<{ id: string }> {
     const starter = starterProfile(input.username);
     try {
       const [row] = (
@@ -56,7 +69,7 @@ export class UsersService {
           .returning('*')
           .execute()
       ).raw as Array<{ id: string }>;
-      return this.getEntity(row!.id);
+      return { id: row!.id };
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new AppError('CONFLICT', 'That username is taken', [
@@ -68,17 +81,24 @@ export class UsersService {
   }
 
   /** For sign-in only: the one place the password hash is read. */
-  findWithPasswordHash(username: string): Promise<UserEntity | null> {
-    if (hasNul(username)) return Promise.resolve(null);
-    return this.users
+  async findCredentials(username: string): Promise<Credentials | null> {
+    if (hasNul(username)) return null;
+    const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('lower(user.username) = lower(:username)', { username })
       .getOne();
+    return user ? { id: user.id, passwordHash: user.passwordHash } : null;
+  }
+
+  /** The handshake's look-up: the user is online from this moment on. */
+  async getSessionIdentity(id: string): Promise<SessionIdentity> {
+    const user = await this.getEntity(id);
+    return { presenceUser: toPresenceUser(user), publicUser: toPublicUser(user, true) };
   }
 
   /** By id, in plain SQL: this runs on every socket handshake. */
-  async getEntity(id: string): Promise<UserEntity> {
+  private async getEntity(id: string): Promise<UserEntity> {
     const [row]: UserRow[] = await this.users.query(
       `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
       [id],
@@ -87,8 +107,40 @@ export class UsersService {
     return fromRow(row);
   }
 
-  findEntities(ids: string[]): Promise<UserEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.users.findBy({ id: In(ids) });
+  /** Public users by id, with their current presence; unknown ids are left out. */
+  async findPublic(ids: string[]): Promise<PublicUser[]> {
+    if (ids.length === 0) return [];
+    const [users, online] = await Promise.all([
+      this.users.findBy({ id: In(ids) }),
+      this.presence.onlineUserIds(),
+    ]);
+    const onlineIds = new Set(online);
+    return users.map((user) => toPublicUser(user, onlineIds.has(user.id)));
+  }
+
+  /** How each user appears beside their messages (name, username, colour), by id. */
+  async findPresenceUsers(ids: string[]): Promise<Map<string, PresenceUser>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<Pick<UserRow, 'id' | 'username' | 'display_name' | 'avatar_color'>> =
+      await this.users.query(
+        'SELECT id, username, display_name, avatar_color FROM users WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          username: row.username,
+          displayName: row.display_name,
+          avatarColor: row.avatar_color,
+        },
+      ]),
+    );
+  }
+
+  countAll(): Promise<number> {
+    return this.users.count();
   }
 
   async getPublicById(id: string): Promise<PublicUser> {
@@ -119,19 +171,18 @@ export class UsersService {
     return profile;
   }
 
-  /** Maps entities to public users with their current presence. */
-  async toPublic(users: UserEntity[]): Promise<PublicUser[]> {
-    const online = new Set(await this.presence.onlineUserIds());
-    return users.map((user) => toPublicUser(user, online.has(user.id)));
-  }
-
   countDemoUsers(): Promise<number> {
     return this.users.countBy({ isDemo: true });
   }
 
   /** Up to `count` users chosen at random (demo and real alike). */
-  pickRandom(count: number): Promise<UserEntity[]> {
-    return this.users.createQueryBuilder('user').orderBy('random()').limit(count).getMany();
+  async pickRandom(count: number): Promise<Array<{ id: string; displayName: string }>> {
+    const users = await this.users
+      .createQueryBuilder('user')
+      .orderBy('random()')
+      .limit(count)
+      .getMany();
+    return users.map(({ id, displayName }) => ({ id, displayName }));
   }
 
   async touchLastSeen(id: string): Promise<void> {

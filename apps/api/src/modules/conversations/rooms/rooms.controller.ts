@@ -9,10 +9,14 @@ import {
 } from '@chat/contracts';
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Valid } from '../../common/http/zod-validation.pipe.js';
-import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
-import { CurrentPrincipal, CurrentUserId, Public } from '../auth/access.decorators.js';
-import type { MaybePrincipal } from '../auth/principal.js';
+import { Valid } from '../../../common/http/zod-validation.pipe.js';
+import { ApiContract } from '../../../common/openapi/api-contract.decorator.js';
+import {
+  CurrentPrincipal,
+  CurrentUserId,
+  Public,
+} from '../../../common/access/access.decorators.js';
+import type { MaybePrincipal } from '../../../common/access/principal.js';
 import { RoomsService } from './rooms.service.js';
 
 @ApiTags('rooms')

@@ -7,23 +7,25 @@ import {
 } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { notFound } from '../../common/errors/app-error.js';
-import type { MaybePrincipal } from '../auth/principal.js';
-import { ConversationStore } from '../conversations/conversation-store.service.js';
-import type { ConversationEntity } from '../conversations/conversation.entity.js';
-import { ConversationsService } from '../conversations/conversations.service.js';
-import { MessagesService } from '../messages/messages.service.js';
-import { hasNul } from '../users/nul-characters.js';
-import { UsersService } from '../users/users.service.js';
+import type { MaybePrincipal } from '../../../common/access/principal.js';
+import { notFound } from '../../../common/errors/app-error.js';
+import { hasNul } from '../../../common/text/nul-characters.js';
+import { UsersService } from '../../users/index.js';
+import type { ConversationEntity } from '../conversation.entity.js';
+import { ConversationSummaries } from '../conversation-summaries.service.js';
+import { Memberships } from '../membership/memberships.service.js';
+import { MessagePosting } from '../posting/message-posting.service.js';
+import { RoomStore } from './room-store.js';
 import { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from './rooms.events.js';
 
 /** Group rooms: public to everyone signed in; joining is a membership. */
 @Injectable()
 export class RoomsService {
   constructor(
-    private readonly store: ConversationStore,
-    private readonly conversations: ConversationsService,
-    private readonly messages: MessagesService,
+    private readonly store: RoomStore,
+    private readonly memberships: Memberships,
+    private readonly summaries: ConversationSummaries,
+    private readonly posting: MessagePosting,
     private readonly users: UsersService,
     private readonly events: EventEmitter2,
   ) {}
@@ -34,11 +36,11 @@ export class RoomsService {
    */
   async list(viewer: MaybePrincipal): Promise<Conversation[]> {
     const entities = await this.store.listPublic();
-    const conversations = await this.conversations.withCounts(entities);
+    const conversations = await this.summaries.withCounts(entities);
     if (!viewer) return conversations;
     const memberships =
       viewer.kind === 'user'
-        ? await this.store.membershipsOf(
+        ? await this.memberships.membershipsOf(
             viewer.id,
             entities.map((c) => c.id),
           )
@@ -50,24 +52,28 @@ export class RoomsService {
   }
 
   async create(ownerId: string, body: CreateRoomBody): Promise<Conversation> {
-    const room = await this.store.createRoom({
+    const room = await this.store.create({
       name: body.name,
       slug: slugify(body.name),
       topic: body.topic || null,
       ownerId,
     });
-    return this.conversations.withCount(room);
+    return this.summaries.withCount(room);
+  }
+
+  /** The slugs of every room (the bot mentions them). */
+  async slugs(): Promise<string[]> {
+    const entities = await this.store.listPublic();
+    return entities.flatMap((c) => (c.kind === 'room' && c.slug ? [c.slug] : []));
   }
 
   async details(slug: string): Promise<RoomDetails> {
     const room = await this.find(slug);
     const [conversation, members] = await Promise.all([
-      this.conversations.withCount(room),
-      this.store.membersOf(room.id),
+      this.summaries.withCount(room),
+      this.memberships.membersOf(room.id),
     ]);
-    const users = await this.users.toPublic(
-      await this.users.findEntities(members.map((m) => m.userId)),
-    );
+    const users = await this.users.findPublic(members.map((m) => m.userId));
     const byId = new Map(users.map((user) => [user.id, user]));
     return {
       ...conversation,
@@ -81,11 +87,11 @@ export class RoomsService {
   /** Joins a room; the first join posts a lasting "X joined" line. */
   async join(userId: string, slug: string): Promise<Membership> {
     const room = await this.findRoom(slug);
-    const { membership, created } = await this.store.addMember(room.id, userId);
+    const { membership, created } = await this.memberships.add(room.id, userId);
     if (created) {
-      const user = await this.users.getEntity(userId);
-      await this.messages.postSystem(
-        room,
+      const user = await this.users.getPublicById(userId);
+      await this.posting.postSystem(
+        room.id,
         { kind: 'user', id: userId },
         `${user.displayName} joined`,
       );
@@ -100,7 +106,7 @@ export class RoomsService {
 
   async leave(userId: string, slug: string): Promise<void> {
     const room = await this.findRoom(slug);
-    if (await this.store.removeMember(room.id, userId)) {
+    if (await this.memberships.remove(room.id, userId)) {
       // Open sockets must stop receiving a room the user no longer belongs to.
       this.events.emit(ROOM_MEMBER_LEFT, {
         conversationId: room.id,

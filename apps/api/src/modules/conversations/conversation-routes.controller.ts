@@ -10,19 +10,15 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Valid } from '../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
-import { CurrentPrincipal, Public } from '../auth/access.decorators.js';
-import type { MaybePrincipal } from '../auth/principal.js';
-import { ConversationsService } from '../conversations/conversations.service.js';
-import { MessagesService } from './messages.service.js';
+import { CurrentPrincipal, Public } from '../../common/access/access.decorators.js';
+import type { MaybePrincipal } from '../../common/access/principal.js';
+import { ConversationReading } from './conversation-reading.service.js';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
 @Controller('conversations/:id')
-export class ConversationMessagesController {
-  constructor(
-    private readonly messages: MessagesService,
-    private readonly conversations: ConversationsService,
-  ) {}
+export class ConversationRoutesController {
+  constructor(private readonly reading: ConversationReading) {}
 
   @Get('messages')
   @Public() // general's history is public; the service checks everything else
@@ -37,7 +33,7 @@ export class ConversationMessagesController {
     @Param(Valid(conversationIdParamSchema)) params: { id: string },
     @Query(Valid(historyQuerySchema)) query: HistoryQuery,
   ) {
-    return this.messages.history(principal, params.id, query);
+    return this.reading.history(principal, params.id, query);
   }
 
   @Post('read')
@@ -51,6 +47,6 @@ export class ConversationMessagesController {
     @Param(Valid(conversationIdParamSchema)) params: { id: string },
     @Body(Valid(readBodySchema)) body: ReadBody,
   ) {
-    return this.conversations.markRead(principal, params.id, body.seq);
+    return this.reading.markRead(principal, params.id, body.seq);
   }
 }

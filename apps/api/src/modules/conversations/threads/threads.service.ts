@@ -1,25 +1,27 @@
 import type { Thread } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { AppError } from '../../common/errors/app-error.js';
-import { ConversationStore } from '../conversations/conversation-store.service.js';
-import type { ConversationEntity } from '../conversations/conversation.entity.js';
-import { MessagesService } from '../messages/messages.service.js';
-import { UsersService } from '../users/users.service.js';
+import { AppError } from '../../../common/errors/app-error.js';
+import { MessagesService } from '../../messages/index.js';
+import { UsersService } from '../../users/index.js';
+import type { ConversationEntity } from '../conversation.entity.js';
+import { Memberships } from '../membership/memberships.service.js';
+import { ThreadStore } from './thread-store.js';
 import { THREAD_CREATED, type ThreadCreatedEvent } from './threads.events.js';
 
 /** Private 1:1 threads: one per pair of users, created on first open. */
 @Injectable()
 export class ThreadsService {
   constructor(
-    private readonly store: ConversationStore,
+    private readonly store: ThreadStore,
+    private readonly memberships: Memberships,
     private readonly messages: MessagesService,
     private readonly users: UsersService,
     private readonly events: EventEmitter2,
   ) {}
 
   async list(userId: string): Promise<Thread[]> {
-    return this.describe(userId, await this.store.directsOf(userId));
+    return this.describe(userId, await this.store.listOf(userId));
   }
 
   /** The thread with `otherUserId`; `created` tells the controller 201 from 200. */
@@ -29,8 +31,8 @@ export class ThreadsService {
         { path: 'userId', message: 'must be another user' },
       ]);
     }
-    await this.users.getEntity(otherUserId); // 404 for an unknown user
-    const { conversation, created } = await this.store.getOrCreateDirect(userId, otherUserId);
+    await this.users.getPublicById(otherUserId); // 404 for an unknown user
+    const { conversation, created } = await this.store.getOrCreate(userId, otherUserId);
     const [thread] = await this.describe(userId, [conversation]);
     if (created) {
       const [theirs] = await this.describe(otherUserId, [conversation]);
@@ -44,13 +46,13 @@ export class ThreadsService {
   private async describe(userId: string, conversations: ConversationEntity[]): Promise<Thread[]> {
     const ids = conversations.map((c) => c.id);
     const [others, unread, latest] = await Promise.all([
-      this.store.otherParticipants(userId, ids),
-      this.store.unreadCounts(userId, ids),
+      this.memberships.otherParticipants(userId, ids),
+      this.memberships
+        .readMarkers(userId, ids)
+        .then((markers) => this.messages.unreadCounts(userId, markers)),
       this.messages.latestOf(ids),
     ]);
-    const users = await this.users.toPublic(
-      await this.users.findEntities([...new Set(others.values())]),
-    );
+    const users = await this.users.findPublic([...new Set(others.values())]);
     const usersById = new Map(users.map((user) => [user.id, user]));
     return conversations.flatMap((conversation) => {
       const otherUser = usersById.get(others.get(conversation.id) ?? '');

@@ -1,27 +1,33 @@
-import type { Conversation } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import { AppError, notFound, unauthorized } from '../../common/errors/app-error.js';
-import type { MaybePrincipal, Principal } from '../auth/principal.js';
-import { PresenceService } from '../users/presence/presence.service.js';
-import { ConversationMemberEntity } from './conversation-member.entity.js';
-import { ConversationEntity } from './conversation.entity.js';
-import { toConversation } from './conversation-view.js';
+import type { MaybePrincipal, Principal } from '../../../common/access/principal.js';
+import { TickBatcher } from '../../../common/batching/tick-batcher.js';
+import { AppError, notFound, unauthorized } from '../../../common/errors/app-error.js';
+import { ConversationMemberEntity } from '../conversation-member.entity.js';
+import { ConversationEntity } from '../conversation.entity.js';
 
 const POSTING_CACHE_MAX = 10_000;
 
-/** Conversations and who may use them (the rules are in `accessRefusal` below). */
+interface PostingCheck {
+  principal: Principal;
+  conversationId: string;
+}
+
+/** Who may read and post where (the rules themselves are in `accessRefusal` below). */
 @Injectable()
-export class ConversationsService {
+export class ConversationAccess {
   private readonly postingCache = new Map<string, ConversationEntity>();
+  /** Sends of one event-loop turn are checked together: one membership query per batch. */
+  private readonly postingChecks = new TickBatcher<PostingCheck, ConversationEntity>((checks) =>
+    this.checkPostable(checks),
+  );
 
   constructor(
     @InjectRepository(ConversationEntity)
     private readonly conversations: Repository<ConversationEntity>,
     @InjectRepository(ConversationMemberEntity)
     private readonly members: Repository<ConversationMemberEntity>,
-    private readonly presence: PresenceService,
   ) {}
 
   async getGeneral(): Promise<ConversationEntity> {
@@ -46,19 +52,26 @@ export class ConversationsService {
     return conversation;
   }
 
+  /** The conversation, if the caller may post in it; otherwise the error to answer. */
+  getPostable(principal: MaybePrincipal, conversationId: string): Promise<ConversationEntity> {
+    if (!principal) return Promise.reject(unauthorized('Sign in or continue as a guest to post'));
+    return this.postingChecks.get({ principal, conversationId });
+  }
+
+  isMember(conversationId: string, userId: string): Promise<boolean> {
+    return this.members.existsBy({ conversationId, userId });
+  }
+
   /**
-   * For each request, the conversation if the caller may post in it, or the error to answer.
-   * Batched for the send path: the immutable part of each conversation comes from a cache and
+   * A batch of posting checks: the immutable part of each conversation comes from a cache and
    * memberships from one query, however many sends the batch holds.
    */
-  async checkPostable(
-    requests: Array<{ principal: Principal; conversationId: string }>,
+  private async checkPostable(
+    checks: PostingCheck[],
   ): Promise<Array<ConversationEntity | AppError>> {
-    const conversations = await this.postingView([
-      ...new Set(requests.map((r) => r.conversationId)),
-    ]);
-    const needMembership = requests.filter(
-      (r) => r.principal.kind === 'user' && conversations.get(r.conversationId)?.kind !== 'general',
+    const conversations = await this.postingView([...new Set(checks.map((c) => c.conversationId))]);
+    const needMembership = checks.filter(
+      (c) => c.principal.kind === 'user' && conversations.get(c.conversationId)?.kind !== 'general',
     );
     const memberships = new Set<string>();
     if (needMembership.length > 0) {
@@ -67,11 +80,11 @@ export class ConversationsService {
          FROM conversation_members m
          JOIN unnest($1::uuid[], $2::uuid[]) AS wanted(conversation_id, user_id)
            ON m.conversation_id = wanted.conversation_id AND m.user_id = wanted.user_id`,
-        [needMembership.map((r) => r.conversationId), needMembership.map((r) => r.principal.id)],
+        [needMembership.map((c) => c.conversationId), needMembership.map((c) => c.principal.id)],
       );
       for (const row of rows) memberships.add(row.key);
     }
-    return requests.map(({ principal, conversationId }) => {
+    return checks.map(({ principal, conversationId }) => {
       const conversation = conversations.get(conversationId);
       if (!conversation) return notFound('Conversation');
       const member = memberships.has(`${conversationId}:${principal.id}`);
@@ -98,70 +111,6 @@ export class ConversationsService {
         return conversation ? [[id, conversation] as const] : [];
       }),
     );
-  }
-
-  isMember(conversationId: string, userId: string): Promise<boolean> {
-    return this.members.existsBy({ conversationId, userId });
-  }
-
-  findByIds(ids: string[]): Promise<ConversationEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.conversations.findBy({ id: In(ids) });
-  }
-
-  /** Conversations with member and online counts (general counts every user as a member). */
-  async withCounts(entities: ConversationEntity[]): Promise<Conversation[]> {
-    const ids = entities.map((c) => c.id);
-    const [memberRows, online] = await Promise.all([
-      ids.length === 0
-        ? []
-        : this.members
-            .createQueryBuilder('m')
-            .select('m.conversation_id', 'id')
-            .addSelect('count(*)::int', 'count')
-            .where('m.conversation_id IN (:...ids)', { ids })
-            .groupBy('m.conversation_id')
-            .getRawMany<{ id: string; count: number }>(),
-      this.presence.countIn(ids),
-    ]);
-    const memberCounts = new Map(memberRows.map((row) => [row.id, row.count]));
-    const everyone = entities.some((c) => c.kind === 'general')
-      ? await this.conversations.manager.query<Array<{ count: number }>>(
-          'SELECT count(*)::int AS count FROM users',
-        )
-      : [{ count: 0 }];
-    return entities.map((entity) =>
-      toConversation(entity, {
-        memberCount:
-          entity.kind === 'general' ? everyone[0]!.count : (memberCounts.get(entity.id) ?? 0),
-        onlineCount: online.get(entity.id) ?? 0,
-      }),
-    );
-  }
-
-  async withCount(entity: ConversationEntity): Promise<Conversation> {
-    const [conversation] = await this.withCounts([entity]);
-    return conversation!;
-  }
-
-  /** Read marker: only moves forward, never past the newest message. */
-  async markRead(principal: MaybePrincipal, conversationId: string, seq: number): Promise<void> {
-    if (principal?.kind !== 'user')
-      throw new AppError('FORBIDDEN', 'Only signed-in users keep read markers');
-    const conversation = await this.getReadable(principal, conversationId);
-    if (conversation.kind === 'general') return; // general has no memberships to mark
-    await this.members
-      .createQueryBuilder()
-      .update()
-      .set({
-        lastReadSeq: () =>
-          'LEAST(:seq::bigint, (SELECT last_seq FROM conversations WHERE id = :id))',
-      })
-      .where('conversation_id = :id AND user_id = :userId AND last_read_seq < :seq', {
-        id: conversationId,
-        userId: principal.id,
-        seq,
-      })
-      .execute();
   }
 }
 

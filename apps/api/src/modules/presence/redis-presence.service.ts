@@ -7,8 +7,8 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { RedisClientType } from 'redis';
-import { InjectConfig, type AppConfig } from '../../../config/app-config.js';
-import { REDIS } from '../../../redis/redis.module.js';
+import { InjectConfig, type AppConfig } from '../../config/app-config.js';
+import { REDIS } from '../../redis/redis.module.js';
 import { PresenceService, type ExpiredSocket, type PresenceChange } from './presence.service.js';
 import { CONNECT, DISCONNECT, JOIN, LEAVE, REMOVE_USER } from './redis-presence.scripts.js';
 

@@ -7,9 +7,9 @@ import {
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Valid } from '../../common/http/zod-validation.pipe.js';
-import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
-import { CurrentUserId } from '../auth/access.decorators.js';
+import { Valid } from '../../../common/http/zod-validation.pipe.js';
+import { ApiContract } from '../../../common/openapi/api-contract.decorator.js';
+import { CurrentUserId } from '../../../common/access/access.decorators.js';
 import { ThreadsService } from './threads.service.js';
 
 @ApiTags('threads')

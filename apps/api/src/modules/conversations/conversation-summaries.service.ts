@@ -1,0 +1,39 @@
+import type { Conversation } from '@chat/contracts';
+import { Injectable } from '@nestjs/common';
+import { PresenceService } from '../presence/index.js';
+import { UsersService } from '../users/index.js';
+import type { ConversationEntity } from './conversation.entity.js';
+import { toConversation } from './conversation-view.js';
+import { Memberships } from './membership/memberships.service.js';
+
+/** Conversations as the contract shows them: with member and online counts. */
+@Injectable()
+export class ConversationSummaries {
+  constructor(
+    private readonly memberships: Memberships,
+    private readonly presence: PresenceService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** General counts every user as a member. */
+  async withCounts(entities: ConversationEntity[]): Promise<Conversation[]> {
+    const ids = entities.map((c) => c.id);
+    const hasGeneral = entities.some((c) => c.kind === 'general');
+    const [memberCounts, online, everyone] = await Promise.all([
+      this.memberships.countsOf(ids),
+      this.presence.countIn(ids),
+      hasGeneral ? this.users.countAll() : 0,
+    ]);
+    return entities.map((entity) =>
+      toConversation(entity, {
+        memberCount: entity.kind === 'general' ? everyone : (memberCounts.get(entity.id) ?? 0),
+        onlineCount: online.get(entity.id) ?? 0,
+      }),
+    );
+  }
+
+  async withCount(entity: ConversationEntity): Promise<Conversation> {
+    const [conversation] = await this.withCounts([entity]);
+    return conversation!;
+  }
+}

@@ -1,0 +1,7 @@
+// The conversation domain's public face: other modules import only from here.
+export { ConversationsModule } from './conversations.module.js';
+export { ConversationReading, type OpenedConversation } from './conversation-reading.service.js';
+export { MessagePosting, type PostInput } from './posting/message-posting.service.js';
+export { RoomsService } from './rooms/rooms.service.js';
+export { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from './rooms/rooms.events.js';
+export { THREAD_CREATED, type ThreadCreatedEvent } from './threads/threads.events.js';

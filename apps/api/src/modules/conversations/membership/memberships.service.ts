@@ -1,0 +1,99 @@
+import type { MemberRole } from '@chat/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { ReadMarker } from '../../messages/index.js';
+import { ConversationMemberEntity } from '../conversation-member.entity.js';
+
+/** Who belongs to which conversation, and how far each member has read. */
+@Injectable()
+export class Memberships {
+  constructor(
+    @InjectRepository(ConversationMemberEntity)
+    private readonly members: Repository<ConversationMemberEntity>,
+  ) {}
+
+  /** Adds a member; `created` is false when they already were one. */
+  async add(conversationId: string, userId: string, role: MemberRole = 'member') {
+    const inserted = await this.members
+      .createQueryBuilder()
+      .insert()
+      .values({ conversationId, userId, role, lastReadSeq: 0 })
+      .orIgnore()
+      // Without RETURNING, raw is empty whether or not a row went in.
+      .returning('user_id')
+      .execute();
+    const membership = await this.members.findOneByOrFail({ conversationId, userId });
+    return { membership, created: (inserted.raw as unknown[]).length > 0 };
+  }
+
+  async remove(conversationId: string, userId: string): Promise<boolean> {
+    const result = await this.members.delete({ conversationId, userId });
+    return Boolean(result.affected);
+  }
+
+  membersOf(conversationId: string): Promise<ConversationMemberEntity[]> {
+    return this.members.find({ where: { conversationId }, order: { joinedAt: 'ASC' } });
+  }
+
+  /** Member counts per conversation. */
+  async countsOf(conversationIds: string[]): Promise<Map<string, number>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows: Array<{ id: string; count: number }> = await this.members.query(
+      `SELECT conversation_id AS id, count(*)::int AS count FROM conversation_members
+       WHERE conversation_id = ANY($1::uuid[]) GROUP BY conversation_id`,
+      [conversationIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.count]));
+  }
+
+  /** Which of these conversations the user is a member of. */
+  async membershipsOf(userId: string, conversationIds: string[]): Promise<Set<string>> {
+    if (conversationIds.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.members.query(
+      `SELECT conversation_id AS id FROM conversation_members
+       WHERE user_id = $1 AND conversation_id = ANY($2::uuid[])`,
+      [userId, conversationIds],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The other participant of each thread. */
+  async otherParticipants(userId: string, conversationIds: string[]): Promise<Map<string, string>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows: Array<{ conversation_id: string; user_id: string }> = await this.members.query(
+      `SELECT conversation_id, user_id FROM conversation_members
+       WHERE conversation_id = ANY($1::uuid[]) AND user_id <> $2`,
+      [conversationIds, userId],
+    );
+    return new Map(rows.map((row) => [row.conversation_id, row.user_id]));
+  }
+
+  /** The user's read marker in each of these conversations they belong to. */
+  async readMarkers(userId: string, conversationIds: string[]): Promise<ReadMarker[]> {
+    if (conversationIds.length === 0) return [];
+    const rows: Array<{ id: string; seq: string }> = await this.members.query(
+      `SELECT conversation_id AS id, last_read_seq AS seq FROM conversation_members
+       WHERE user_id = $1 AND conversation_id = ANY($2::uuid[])`,
+      [userId, conversationIds],
+    );
+    return rows.map((row) => ({ conversationId: row.id, afterSeq: Number(row.seq) }));
+  }
+
+  /** Read marker: only moves forward, never past the newest message. */
+  async markRead(conversationId: string, userId: string, seq: number): Promise<void> {
+    await this.members
+      .createQueryBuilder()
+      .update()
+      .set({
+        lastReadSeq: () =>
+          'LEAST(:seq::bigint, (SELECT last_seq FROM conversations WHERE id = :id))',
+      })
+      .where('conversation_id = :id AND user_id = :userId AND last_read_seq < :seq', {
+        id: conversationId,
+        userId,
+        seq,
+      })
+      .execute();
+  }
+}

@@ -1,0 +1,2 @@
+// The health module's public face.
+export { HealthModule } from './health.module.js';

@@ -1,0 +1,89 @@
+import type {
+  Conversation,
+  JoinPayload,
+  JoinResult,
+  Message,
+  ReadPayload,
+  SendPayload,
+  TypingPayload,
+} from '@chat/contracts';
+import { Injectable } from '@nestjs/common';
+import { AppError, unauthorized } from '../../common/errors/app-error.js';
+import { ConversationReading, MessagePosting } from '../conversations/index.js';
+import { PresenceLifecycle } from './presence-lifecycle.js';
+import { conversationRoom, type ChatSocket } from './socket-types.js';
+
+/** What a socket does in conversations: one method per client event. */
+@Injectable()
+export class ConversationEvents {
+  constructor(
+    private readonly reading: ConversationReading,
+    private readonly posting: MessagePosting,
+    private readonly presence: PresenceLifecycle,
+  ) {}
+
+  /** Subscribes the socket (before catch-up, so nothing falls between) and welcomes it. */
+  async join(socket: ChatSocket, payload: JoinPayload): Promise<JoinResult> {
+    const opened = await this.reading.open(
+      socket.data.principal,
+      payload.conversationId,
+      payload.afterSeq,
+      async (conversationId) => {
+        await socket.join(conversationRoom(conversationId));
+        await this.presence.joined(socket, conversationId);
+      },
+    );
+    const { conversation } = opened;
+    const present = await this.presence.presentIn(conversation.id);
+    socket.emit('system:notice', {
+      conversationId: conversation.id,
+      text: `Welcome to ${displayName(conversation)} — ${present.length} online`,
+    });
+    return { conversation, presence: present, missed: opened.missed, hasMore: opened.hasMore };
+  }
+
+  async leave(socket: ChatSocket, payload: { conversationId: string }): Promise<null> {
+    const room = conversationRoom(payload.conversationId);
+    if (!socket.rooms.has(room)) {
+      // Nothing to leave; but an id the caller cannot see is NOT_FOUND, as for every other event.
+      await this.reading.assertReadable(socket.data.principal, payload.conversationId);
+      return null;
+    }
+    await socket.leave(room);
+    await this.presence.left(socket, payload.conversationId);
+    return null;
+  }
+
+  async send(socket: ChatSocket, payload: SendPayload): Promise<Message> {
+    const { sendLimiter } = socket.data;
+    // Visitors have no limiter; posting refuses them.
+    if (sendLimiter && !sendLimiter.tryTake())
+      throw new AppError('RATE_LIMITED', 'You are sending too fast; wait a moment');
+    return this.posting.send(socket.data.principal, { ...payload, originSocketId: socket.id });
+  }
+
+  async typing(socket: ChatSocket, payload: TypingPayload): Promise<null> {
+    const user = socket.data.presenceUser;
+    if (!user) throw unauthorized('Sign in to type');
+    const room = conversationRoom(payload.conversationId);
+    if (!socket.rooms.has(room)) throw new AppError('NOT_FOUND', 'Join the conversation first');
+    // Volatile: a lost typing hint is better than a late one.
+    socket.to(room).volatile.emit('typing', {
+      conversationId: payload.conversationId,
+      user,
+      isTyping: payload.isTyping,
+    });
+    return null;
+  }
+
+  async read(socket: ChatSocket, payload: ReadPayload): Promise<null> {
+    await this.reading.markRead(socket.data.principal, payload.conversationId, payload.seq);
+    return null;
+  }
+}
+
+function displayName(conversation: Conversation): string {
+  return conversation.kind === 'direct'
+    ? 'your private thread'
+    : `#${conversation.slug ?? conversation.name}`;
+}

@@ -1,0 +1,3 @@
+// The realtime module's public face.
+export { RealtimeModule } from './realtime.module.js';
+export { ChatIoAdapter } from './chat-io.adapter.js';
