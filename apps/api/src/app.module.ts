@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { loggerOptions } from './common/logging/logger-options.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -36,6 +37,7 @@ export class AppModule {
         }),
         EventEmitterModule.forRoot(),
         RedisModule,
+        RateLimitModule,
         AuthModule,
         UsersModule,
         ConversationsModule,

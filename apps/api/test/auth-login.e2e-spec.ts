@@ -147,11 +147,14 @@ describe('auth: rate limit', () => {
       password: 'correct horse battery',
     });
     expect(limited.status).toBe(429);
+    // Limits v2: the refusal says when to retry, in the body and in Retry-After.
     expect(limited.body).toEqual({
       statusCode: 429,
       code: 'RATE_LIMITED',
       message: expect.any(String),
+      details: { retryAfterMs: expect.any(Number) },
     });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refreshCookieOf(limited.headers)).toBe('');
 
     const signup = await app.http.post('/api/auth/signup', {

@@ -179,13 +179,16 @@ describe('realtime abuse: bad payloads, limits, oversized frames', () => {
     expect((await visitor.call('conversation:join', { conversationId: general.id })).ok).toBe(true);
   });
 
-  it('a user socket gets RATE_LIMITED on the 21st send within 10 s; nothing is stored for it', async () => {
-    const socket = await connect(ann.accessToken);
+  it('a user gets RATE_LIMITED on the 21st send within 10 s; nothing is stored for it', async () => {
+    // A fresh user: the limit is per user (Limits v2), and ann has sent earlier in this file.
+    const sender = await signUp(app.http);
+    const general = await generalConversation(app.http);
+    const socket = await connect(sender.accessToken);
     const before = Number((await snapshot())!.messages);
     const acks = await Promise.all(
       Array.from({ length: 21 }, (_, i) =>
         socket.call('message:send', {
-          conversationId: thread.id,
+          conversationId: general.id,
           clientMsgId: randomUUID(),
           body: `burst ${i}`,
         }),
@@ -198,12 +201,16 @@ describe('realtime abuse: bad payloads, limits, oversized frames', () => {
     });
     expect(Number((await snapshot())!.messages)).toBe(before + 20);
     // The socket is still connected and can do everything else.
-    expect((await socket.call('conversation:join', { conversationId: thread.id })).ok).toBe(true);
-    // The limit is per socket: another tab of the same user may send.
-    const otherTab = await connect(ann.accessToken);
-    expect((await sendMessage(otherTab, thread.id, 'from the other tab')).body).toBe(
-      'from the other tab',
-    );
+    expect((await socket.call('conversation:join', { conversationId: general.id })).ok).toBe(true);
+    // The limit is per user: another tab of the same user is refused too.
+    const otherTab = await connect(sender.accessToken);
+    expect(
+      await otherTab.call('message:send', {
+        conversationId: general.id,
+        clientMsgId: randomUUID(),
+        body: 'from the other tab',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 
   it('a guest socket gets RATE_LIMITED on the 6th send within 10 s', async () => {
@@ -272,7 +279,9 @@ describe('realtime abuse: bad payloads, limits, oversized frames', () => {
   it('the process is still up and serving at the end', async () => {
     const health = await app.http.get('/api/health');
     expect(health.status).toBe(200);
-    const socket = await connect(ann.accessToken);
-    expect((await sendMessage(socket, thread.id, 'last word')).body).toBe('last word');
+    const fresh = await signUp(app.http);
+    const socket = await connect(fresh.accessToken);
+    const general = await generalConversation(app.http);
+    expect((await sendMessage(socket, general.id, 'last word')).body).toBe('last word');
   });
 });

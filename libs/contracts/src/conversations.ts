@@ -24,7 +24,21 @@ export const conversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
-export const conversationListSchema = z.object({ items: z.array(conversationSchema) });
+export const listRoomsQuerySchema = z.object({
+  /** Searches room names; general is listed when it matches too. */
+  q: z.string().trim().max(64).optional(),
+  /** `activity`: most recent message first (rooms without one last); `name`: A to Z. */
+  sort: z.enum(['activity', 'name']).default('activity'),
+  limit: z.coerce.number().int().min(1).max(LIMITS.roomPageMax).default(LIMITS.roomPageDefault),
+  cursor: z.string().max(512).optional(),
+});
+export type ListRoomsQuery = z.infer<typeof listRoomsQuerySchema>;
+
+/** GET /api/rooms: general first (on the first page), then a page of rooms. */
+export const conversationListSchema = z.object({
+  items: z.array(conversationSchema),
+  nextCursor: z.string().nullable(),
+});
 export type ConversationList = z.infer<typeof conversationListSchema>;
 
 export const memberRoleSchema = z.enum(['owner', 'member']);

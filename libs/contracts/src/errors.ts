@@ -25,11 +25,19 @@ export const fieldErrorSchema = z.object({
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
+/** With RATE_LIMITED: how long until the call would be accepted. */
+export const retryDetailsSchema = z.object({ retryAfterMs: z.number().int().nonnegative() });
+export type RetryDetails = z.infer<typeof retryDetailsSchema>;
+
+/** VALIDATION (and a few conflicts) name the failed fields; RATE_LIMITED says when to retry. */
+export const errorDetailsSchema = z.union([z.array(fieldErrorSchema), retryDetailsSchema]);
+export type ErrorDetails = z.infer<typeof errorDetailsSchema>;
+
 /** The body of every REST error response. */
 export const apiErrorSchema = z.object({
   statusCode: z.number().int(),
   code: errorCodeSchema,
   message: z.string(),
-  details: z.array(fieldErrorSchema).optional(),
+  details: errorDetailsSchema.optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

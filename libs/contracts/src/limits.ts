@@ -16,11 +16,23 @@ export const LIMITS = {
   historyPageDefault: 50,
   historyPageMax: 100,
   missedOnJoinMax: 200,
+  /** A visitor (no token) catches up on fewer messages per join. */
+  visitorMissedOnJoinMax: 50,
+  roomPageDefault: 50,
+  roomPageMax: 100,
   directoryPageDefault: 20,
   directoryPageMax: 100,
   userSendsPer10s: 20,
   guestSendsPer10s: 5,
   authRequestsPerMinute: 10,
+  roomCreatesPerHour: 10,
+  roomJoinsAndLeavesPerMinute: 30,
+  joinedLinesPerRoomPerHour: 1,
+  profileEditsPerMinute: 10,
+  conversationJoinsPer10sPerSocket: 30,
+  typingPerSecondPerConversation: 1,
+  socketsPerAddress: 50,
+  socketsPerUser: 20,
 } as const;
 
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Guest } from './auth.js';
 import type { Conversation, Thread } from './conversations.js';
-import type { ErrorCode } from './errors.js';
+import type { ErrorCode, ErrorDetails } from './errors.js';
 import { idSchema } from './ids.js';
 import { messageBodySchema, type Message } from './messages.js';
 import type { PublicUser } from './users.js';
@@ -37,7 +37,7 @@ export type ReadPayload = z.infer<typeof readPayloadSchema>;
 
 // ---- acknowledgements ----
 
-export type AckError = { code: ErrorCode; message: string };
+export type AckError = { code: ErrorCode; message: string; details?: ErrorDetails };
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export type AckCallback<T> = (response: Ack<T>) => void;
 
@@ -73,7 +73,9 @@ export type UserIdPayload = { userId: string };
  * check the token right now (try again); the other two are about the token itself.
  */
 export type ConnectErrorData = {
-  code: Extract<ErrorCode, 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'INTERNAL'>;
+  code: Extract<ErrorCode, 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'RATE_LIMITED' | 'INTERNAL'>;
+  /** With RATE_LIMITED (too many sockets): when a new connection would be accepted. */
+  retryAfterMs?: number;
 };
 
 export interface ClientToServerEvents {

@@ -45,6 +45,9 @@ export async function startApi(databaseUrl: string, redisUrl?: string): Promise<
     BOT_ENABLED: 'false',
     RATE_LIMIT_USER_SENDS_PER_10S: '1000000',
     RATE_LIMIT_AUTH_PER_MIN: '1000000',
+    RATE_LIMIT_CONVERSATION_JOINS_PER_10S: '1000000',
+    LIMIT_SOCKETS_PER_ADDRESS: '1000000',
+    LIMIT_SOCKETS_PER_USER: '1000000',
   });
 }
 

@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpClient } from './http-client.js';
+import { RELAXED_LIMITS } from './relaxed-limits.js';
 import { TEST_JWT_SECRET } from './test-secret.js';
 
 const MAIN = join(import.meta.dirname, '../../dist/main.js');
@@ -32,7 +33,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       DATA_DIR: dataDir,
       BOT_ENABLED: 'false',
       JWT_SECRET: TEST_JWT_SECRET,
-      RATE_LIMIT_AUTH_PER_MIN: '10000',
+      ...RELAXED_LIMITS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

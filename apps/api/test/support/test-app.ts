@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load-config.js';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import { HttpClient } from './http-client.js';
+import { RELAXED_LIMITS } from './relaxed-limits.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { TEST_JWT_SECRET } from './test-secret.js';
 
@@ -35,8 +36,7 @@ export async function startTestApp(
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
         BOT_ENABLED: 'false',
-        // Tests sign up many users from one IP; the rate-limit test sets its own.
-        RATE_LIMIT_AUTH_PER_MIN: '10000',
+        ...RELAXED_LIMITS,
         JWT_SECRET: TEST_JWT_SECRET,
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,

@@ -30,6 +30,10 @@ export function apiWebServer(server: E2eServer): WebServer {
       RATE_LIMIT_AUTH_PER_MIN: '1000',
       RATE_LIMIT_USER_SENDS_PER_10S: '1000',
       RATE_LIMIT_GUEST_SENDS_PER_10S: '1000',
+      // Every browser of the suite connects from 127.0.0.1 and signs up many users.
+      RATE_LIMIT_ROOM_CREATES_PER_HOUR: '1000',
+      RATE_LIMIT_PROFILE_EDITS_PER_MIN: '1000',
+      LIMIT_SOCKETS_PER_ADDRESS: '1000',
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@chat/contracts';
+import type { ErrorCode, ErrorDetails } from '@chat/contracts';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -25,7 +25,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: FieldError[],
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.statusCode = STATUS_BY_CODE[code];

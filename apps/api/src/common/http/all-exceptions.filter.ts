@@ -35,6 +35,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception, request);
     if (response.headersSent) return;
+    const retryAfterMs =
+      body.details && 'retryAfterMs' in body.details ? body.details.retryAfterMs : null;
+    // Retry-After is in whole seconds; never 0, which would invite an immediate retry.
+    if (retryAfterMs !== null)
+      response.setHeader('Retry-After', Math.max(1, Math.ceil(retryAfterMs / 1000)));
     response.status(body.statusCode).json(body);
   }
 

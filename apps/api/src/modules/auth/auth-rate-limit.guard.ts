@@ -1,33 +1,18 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  Injectable,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppError } from '../../common/errors/app-error.js';
-import { KeyedRateLimiter } from '../../common/rate-limit/keyed-rate-limiter.js';
-import { InjectConfig, type AppConfig } from '../../config/app-config.js';
+import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
 
 /**
- * Credential endpoints (sign-up, sign-in, guest): RATE_LIMIT_AUTH_PER_MIN per client IP.
- * Behind nginx `ip_hash` one IP always reaches the same process, so a per-process count is exact.
+ * Credential endpoints (sign-up, sign-in, guest): RATE_LIMIT_AUTH_PER_MIN per client address,
+ * counted cluster-wide when Redis is set (see common/rate-limit/rate-limit.policies.ts).
  */
 @Injectable()
-export class AuthRateLimitGuard implements CanActivate, OnModuleDestroy {
-  private readonly limiter: KeyedRateLimiter;
+export class AuthRateLimitGuard implements CanActivate {
+  constructor(private readonly limits: RateLimits) {}
 
-  constructor(@InjectConfig() config: AppConfig) {
-    this.limiter = new KeyedRateLimiter(config.RATE_LIMIT_AUTH_PER_MIN, 60_000);
-  }
-
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    if (this.limiter.tryTake(request.ip ?? 'unknown')) return true;
-    throw new AppError('RATE_LIMITED', 'Too many attempts; wait a minute and try again');
-  }
-
-  onModuleDestroy(): void {
-    this.limiter.dispose();
+    await this.limits.consume('auth', request.ip ?? 'unknown');
+    return true;
   }
 }

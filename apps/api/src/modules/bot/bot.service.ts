@@ -96,7 +96,7 @@ export class BotService implements OnApplicationBootstrap, OnModuleDestroy {
     const [generalId, speakers, rooms] = await Promise.all([
       this.reading.generalId(),
       this.users.pickRandom(6),
-      this.rooms.slugs(),
+      this.rooms.activeSlugs(20),
     ]);
     const [speaker, ...others] = speakers;
     if (!speaker) return;

@@ -47,11 +47,13 @@ export class ConversationReading {
   ): Promise<OpenedConversation> {
     const entity = await this.access.getReadable(principal, conversationId);
     await subscribe(entity.id);
+    // A visitor's join is cheap to make: it gets a shorter catch-up.
+    const missedMax = principal ? LIMITS.missedOnJoinMax : LIMITS.visitorMissedOnJoinMax;
     const [conversation, missed] = await Promise.all([
       this.summaries.withCount(entity),
       afterSeq === undefined
         ? { items: [], hasMore: false }
-        : this.messages.after(entity.id, afterSeq, LIMITS.missedOnJoinMax),
+        : this.messages.after(entity.id, afterSeq, missedMax),
     ]);
     return { conversation, missed: missed.items, hasMore: missed.hasMore };
   }

@@ -3,5 +3,10 @@ export { ConversationsModule } from './conversations.module.js';
 export { ConversationReading, type OpenedConversation } from './conversation-reading.service.js';
 export { MessagePosting, type PostInput } from './posting/message-posting.service.js';
 export { RoomsService } from './rooms/rooms.service.js';
-export { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from './rooms/rooms.events.js';
+export {
+  ROOM_DELETED,
+  ROOM_MEMBER_LEFT,
+  type RoomDeletedEvent,
+  type RoomMemberLeftEvent,
+} from './rooms/rooms.events.js';
 export { THREAD_CREATED, type ThreadCreatedEvent } from './threads/threads.events.js';

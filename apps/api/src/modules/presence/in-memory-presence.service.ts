@@ -92,6 +92,10 @@ export class InMemoryPresenceService extends PresenceService {
     return this.sockets.size;
   }
 
+  async socketCountOf(userId: string): Promise<number> {
+    return this.socketsPerUser.get(userId) ?? 0;
+  }
+
   /** Drops one socket of the user from the conversation; true when it was their last there. */
   private removeFrom(conversationId: string, user: PresenceUser): boolean {
     const users = this.members.get(conversationId);

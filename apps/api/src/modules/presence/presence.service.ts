@@ -37,6 +37,8 @@ export abstract class PresenceService {
   abstract countIn(conversationIds: string[]): Promise<Map<string, number>>;
   /** Sockets connected anywhere (the bot idles at zero). */
   abstract socketCount(): Promise<number>;
+  /** The user's sockets connected anywhere (the per-user socket limit). */
+  abstract socketCountOf(userId: string): Promise<number>;
 
   /** Sockets of dead processes, removed now; nothing expires on a single node. */
   async sweepExpired(): Promise<ExpiredSocket[]> {

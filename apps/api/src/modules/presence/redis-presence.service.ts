@@ -157,6 +157,13 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
     );
   }
 
+  async socketCountOf(userId: string): Promise<number> {
+    return this.attempt(
+      () => this.redis.sCard(`${PREFIX}:u:${userId}`),
+      () => [...this.local.values()].filter((entry) => entry.user?.id === userId).length,
+    );
+  }
+
   /** Removes sockets whose process stopped beating; each is claimed by exactly one caller. */
   override async sweepExpired(): Promise<ExpiredSocket[]> {
     const expired = await this.attempt(

@@ -14,7 +14,13 @@ const logger = new Logger('Socket');
 
 /** The one place socket failures become `{ok:false, error:{code, message}}`. */
 export function toAckError(error: unknown): AckError {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
   const errorId = randomUUID();
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, errorId }, 'Database unavailable');

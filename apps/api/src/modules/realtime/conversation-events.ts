@@ -9,6 +9,7 @@ import type {
 } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { AppError, unauthorized } from '../../common/errors/app-error.js';
+import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
 import { ConversationReading, MessagePosting } from '../conversations/index.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
 import { conversationRoom, type ChatSocket } from './socket-types.js';
@@ -20,10 +21,12 @@ export class ConversationEvents {
     private readonly reading: ConversationReading,
     private readonly posting: MessagePosting,
     private readonly presence: PresenceLifecycle,
+    private readonly limits: RateLimits,
   ) {}
 
   /** Subscribes the socket (before catch-up, so nothing falls between) and welcomes it. */
   async join(socket: ChatSocket, payload: JoinPayload): Promise<JoinResult> {
+    await this.limits.consume('conversationJoin', socket.id);
     const opened = await this.reading.open(
       socket.data.principal,
       payload.conversationId,
@@ -55,11 +58,10 @@ export class ConversationEvents {
   }
 
   async send(socket: ChatSocket, payload: SendPayload): Promise<Message> {
-    const { sendLimiter } = socket.data;
-    // Visitors have no limiter; posting refuses them.
-    if (sendLimiter && !sendLimiter.tryTake())
-      throw new AppError('RATE_LIMITED', 'You are sending too fast; wait a moment');
-    return this.posting.send(socket.data.principal, { ...payload, originSocketId: socket.id });
+    return this.posting.sendAsPerson(socket.data.principal, {
+      ...payload,
+      originSocketId: socket.id,
+    });
   }
 
   async typing(socket: ChatSocket, payload: TypingPayload): Promise<null> {
@@ -67,6 +69,9 @@ export class ConversationEvents {
     if (!user) throw unauthorized('Sign in to type');
     const room = conversationRoom(payload.conversationId);
     if (!socket.rooms.has(room)) throw new AppError('NOT_FOUND', 'Join the conversation first');
+    // Typing hints past the limit are dropped: the next one says the same.
+    if (!(await this.limits.allows('typing', `${socket.id}:${payload.conversationId}`)))
+      return null;
     // Volatile: a lost typing hint is better than a late one.
     socket.to(room).volatile.emit('typing', {
       conversationId: payload.conversationId,

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
+  ROOM_DELETED,
   ROOM_MEMBER_LEFT,
   THREAD_CREATED,
+  type RoomDeletedEvent,
   type RoomMemberLeftEvent,
   type ThreadCreatedEvent,
 } from '../conversations/index.js';
@@ -62,5 +64,13 @@ export class RealtimeFanout {
         'Could not unsubscribe a member who left',
       );
     }
+  }
+
+  /** A deleted room: every socket on every process stops receiving it. */
+  @OnEvent(ROOM_DELETED)
+  roomDeleted({ conversationId }: RoomDeletedEvent): void {
+    this.server
+      ?.in(conversationRoom(conversationId))
+      .socketsLeave(conversationRoom(conversationId));
   }
 }

@@ -8,6 +8,7 @@ import { PresenceLifecycle } from './presence-lifecycle.js';
 import { RealtimeFanout } from './realtime-fanout.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
+import { SocketQuota } from './socket-quota.js';
 
 /** The Socket.IO side: handshake, client events, presence broadcasts and fan-out. */
 @Module({
@@ -19,6 +20,7 @@ import { SocketAuthenticator } from './socket-authenticator.js';
     RealtimeFanout,
     SlowConsumerGuard,
     SocketAuthenticator,
+    SocketQuota,
   ],
 })
 export class RealtimeModule {}

@@ -1,13 +1,10 @@
 import type { ConnectErrorData } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error.js';
-import { TokenBucket } from '../../common/rate-limit/token-bucket.js';
-import { InjectConfig, type AppConfig } from '../../config/app-config.js';
 import { AccessTokenService } from '../auth/index.js';
 import { UsersService } from '../users/index.js';
+import { SocketQuota } from './socket-quota.js';
 import type { ChatSocket } from './socket-types.js';
-
-const SEND_PERIOD_MS = 10_000;
 
 /**
  * The handshake: `auth.token` absent → a read-only visitor; a bad token → `connect_error` with
@@ -18,7 +15,7 @@ export class SocketAuthenticator {
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly users: UsersService,
-    @InjectConfig() private readonly config: AppConfig,
+    private readonly quota: SocketQuota,
   ) {}
 
   readonly middleware = (socket: ChatSocket, next: (error?: Error) => void): void => {
@@ -31,18 +28,16 @@ export class SocketAuthenticator {
   private async authenticate(socket: ChatSocket): Promise<void> {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (token === undefined || token === null || token === '') {
-      socket.data = { principal: null, presenceUser: null, sendLimiter: null };
+      await this.quota.claim(socket, null);
+      socket.data = { principal: null, presenceUser: null };
       return;
     }
     if (typeof token !== 'string')
       throw new AppError('UNAUTHORIZED', 'auth.token must be a string');
     const principal = await this.tokens.verify(token);
     if (principal.kind === 'guest') {
-      socket.data = {
-        principal,
-        presenceUser: { id: principal.id, displayName: principal.name },
-        sendLimiter: new TokenBucket(this.config.RATE_LIMIT_GUEST_SENDS_PER_10S, SEND_PERIOD_MS),
-      };
+      await this.quota.claim(socket, principal);
+      socket.data = { principal, presenceUser: { id: principal.id, displayName: principal.name } };
       return;
     }
     const user = await this.users.getSessionIdentity(principal.id).catch((error: unknown) => {
@@ -51,25 +46,22 @@ export class SocketAuthenticator {
       }
       throw error;
     });
-    socket.data = {
-      principal,
-      presenceUser: user.presenceUser,
-      sendLimiter: new TokenBucket(this.config.RATE_LIMIT_USER_SENDS_PER_10S, SEND_PERIOD_MS),
-      sessionUser: user.publicUser,
-    };
+    await this.quota.claim(socket, principal);
+    socket.data = { principal, presenceUser: user.presenceUser, sessionUser: user.publicUser };
   }
 }
 
 function connectError(error: unknown): Error {
-  const isTokenProblem = error instanceof AppError;
-  const code: ConnectErrorData['code'] = !isTokenProblem
+  const known = error instanceof AppError;
+  const code: ConnectErrorData['code'] = !known
     ? 'INTERNAL'
-    : error.code === 'TOKEN_EXPIRED'
-      ? 'TOKEN_EXPIRED'
+    : error.code === 'TOKEN_EXPIRED' || error.code === 'RATE_LIMITED'
+      ? error.code
       : 'UNAUTHORIZED';
   const failure = new Error(
-    isTokenProblem ? error.message : 'The server could not check your token; try again',
+    known ? error.message : 'The server could not check your token; try again',
   ) as Error & { data: ConnectErrorData };
-  failure.data = { code };
+  const retry = known && error.details && 'retryAfterMs' in error.details ? error.details : {};
+  failure.data = { code, ...retry };
   return failure;
 }

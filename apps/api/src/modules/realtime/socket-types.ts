@@ -5,7 +5,6 @@ import type {
   ServerToClientEvents,
 } from '@chat/contracts';
 import type { Server, Socket } from 'socket.io';
-import type { TokenBucket } from '../../common/rate-limit/token-bucket.js';
 import type { MaybePrincipal } from '../../common/access/principal.js';
 
 /** Per-connection state; everything here dies with the socket. */
@@ -13,8 +12,6 @@ export interface SocketData {
   principal: MaybePrincipal;
   /** How others see this connection's person (null for a visitor). */
   presenceUser: PresenceUser | null;
-  /** Null for visitors, who cannot send. */
-  sendLimiter: TokenBucket | null;
   /** The signed-in user's profile for the `session` event; dropped once it is sent. */
   sessionUser?: PublicUser;
 }

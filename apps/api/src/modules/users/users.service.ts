@@ -9,9 +9,11 @@ import type {
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error.js';
+import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
 import { decodeCursor, encodeCursor } from './directory-cursor.js';
+import { likePattern } from '../../common/text/like-pattern.js';
 import { hasNul } from '../../common/text/nul-characters.js';
 import { PresenceService } from '../presence/index.js';
 import { starterProfile } from './profile-defaults.js';
@@ -47,6 +49,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly presence: PresenceService,
     private readonly events: EventEmitter2,
+    private readonly limits: RateLimits,
   ) {}
 
   /** Creates a user with an auto-filled profile; 409 CONFLICT when the username is taken. */
@@ -111,7 +114,7 @@ export class UsersService {
   async findPublic(ids: string[]): Promise<PublicUser[]> {
     if (ids.length === 0) return [];
     const [users, online] = await Promise.all([
-      this.users.findBy({ id: In(ids) }),
+      this.users.createQueryBuilder('user').where('user.id = ANY(:ids)', { ids }).getMany(),
       this.presence.onlineUserIds(),
     ]);
     const onlineIds = new Set(online);
@@ -163,7 +166,9 @@ export class UsersService {
     return toOwnProfile(user, await this.presence.isOnline(id));
   }
 
+  /** Each edit reaches the user's watchers, so edits are limited (RATE_LIMIT_PROFILE_EDITS_PER_MIN). */
   async updateProfile(id: string, changes: UpdateProfileBody): Promise<OwnProfile> {
+    await this.limits.consume('profileEdit', id);
     if (Object.keys(changes).length > 0) await this.users.update({ id }, changes);
     const profile = await this.getOwnProfile(id);
     const { createdAt: _createdAt, ...publicUser } = profile;
@@ -194,7 +199,7 @@ export class UsersService {
     if (hasNul(query.q)) return { items: [], nextCursor: null };
     const online = await this.presence.onlineUserIds();
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const pattern = likePattern(query.q);
     const rows: DirectoryRow[] = await this.users.query(
       `SELECT * FROM (
          SELECT u.*, CASE WHEN u.id = ANY($1::uuid[]) THEN 0 ELSE 1 END AS rank,

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { MaybePrincipal, Principal } from '../../../common/access/principal.js';
 import { TickBatcher } from '../../../common/batching/tick-batcher.js';
 import { AppError, notFound, unauthorized } from '../../../common/errors/app-error.js';
 import { ConversationMemberEntity } from '../conversation-member.entity.js';
 import { ConversationEntity } from '../conversation.entity.js';
+import { ROOM_DELETED, type RoomDeletedEvent } from '../rooms/rooms.events.js';
 
 const POSTING_CACHE_MAX = 10_000;
 
@@ -58,6 +60,12 @@ export class ConversationAccess {
     return this.postingChecks.get({ principal, conversationId });
   }
 
+  /** A deleted room leaves this process's cache (other processes find no membership in it). */
+  @OnEvent(ROOM_DELETED)
+  forget({ conversationId }: RoomDeletedEvent): void {
+    this.postingCache.delete(conversationId);
+  }
+
   isMember(conversationId: string, userId: string): Promise<boolean> {
     return this.members.existsBy({ conversationId, userId });
   }
@@ -93,15 +101,19 @@ export class ConversationAccess {
   }
 
   /**
-   * Conversations as the send path needs them: kind and thread key never change and
-   * conversations are never deleted, so they are cached per process (seq and counts are not
-   * read from here).
+   * Conversations as the send path needs them: kind and thread key never change, so they are
+   * cached per process (seq and counts are not read from here). A deleted room is dropped from
+   * the cache; where another process still holds it, the membership check refuses the send.
    */
   private async postingView(ids: string[]): Promise<Map<string, ConversationEntity>> {
     const missing = ids.filter((id) => !this.postingCache.has(id));
     if (missing.length > 0) {
       if (this.postingCache.size > POSTING_CACHE_MAX) this.postingCache.clear();
-      for (const conversation of await this.conversations.findBy({ id: In(missing) })) {
+      const found = await this.conversations
+        .createQueryBuilder('c')
+        .where('c.id = ANY(:ids)', { ids: missing })
+        .getMany();
+      for (const conversation of found) {
         this.postingCache.set(conversation.id, conversation);
       }
     }

@@ -2,6 +2,8 @@ import type { Message } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { MaybePrincipal, Principal } from '../../../common/access/principal.js';
+import { unauthorized } from '../../../common/errors/app-error.js';
+import { RateLimits } from '../../../common/rate-limit/rate-limits.service.js';
 import { MessagesService } from '../../messages/index.js';
 import { ConversationAccess } from '../access/conversation-access.service.js';
 import { threadParticipants } from '../threads/thread-store.js';
@@ -26,7 +28,15 @@ export class MessagePosting {
   constructor(
     private readonly access: ConversationAccess,
     private readonly messages: MessagesService,
+    private readonly limits: RateLimits,
   ) {}
+
+  /** A person's message: their send limit applies (per user or guest, across sockets). */
+  async sendAsPerson(principal: MaybePrincipal, input: PostInput): Promise<Message> {
+    if (!principal) throw unauthorized('Sign in or continue as a guest to post');
+    await this.limits.consume(principal.kind === 'user' ? 'userSend' : 'guestSend', principal.id);
+    return this.send(principal, input);
+  }
 
   async send(principal: MaybePrincipal, input: PostInput): Promise<Message> {
     const conversation = await this.access.getPostable(principal, input.conversationId);

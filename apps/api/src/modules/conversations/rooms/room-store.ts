@@ -1,11 +1,35 @@
+import type { ListRoomsQuery } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AppError } from '../../../common/errors/app-error.js';
+import { likePattern } from '../../../common/text/like-pattern.js';
+import {
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  isStoredString,
+  isUuid,
+} from '../../../common/http/keyset-cursor.js';
 import { ConversationMemberEntity } from '../conversation-member.entity.js';
 import { ConversationEntity } from '../conversation.entity.js';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** Each sort's order, as a row value the keyset cursor compares with (indexes in migrations). */
+const ROOM_ORDER = {
+  activity: {
+    key: `coalesce(c.last_message_at, '-infinity'::timestamptz)`,
+    cast: 'timestamptz',
+    direction: 'DESC',
+    after: '<',
+  },
+  name: { key: 'lower(c.name)', cast: 'text', direction: 'ASC', after: '>' },
+} as const;
+
+export interface RoomPage {
+  rooms: ConversationEntity[];
+  nextCursor: string | null;
+}
 
 /** The rows behind general and the rooms. */
 @Injectable()
@@ -15,15 +39,46 @@ export class RoomStore {
     private readonly conversations: Repository<ConversationEntity>,
   ) {}
 
-  /** General first, then rooms by latest activity. */
-  listPublic(): Promise<ConversationEntity[]> {
-    return this.conversations
-      .createQueryBuilder('c')
-      .where(`c.kind IN ('general', 'room')`)
-      .orderBy(`c.kind = 'general'`, 'DESC')
-      .addOrderBy('c.last_message_at', 'DESC', 'NULLS LAST')
-      .addOrderBy('c.name', 'ASC')
-      .getMany();
+  getGeneral(): Promise<ConversationEntity | null> {
+    return this.conversations.findOneBy({ kind: 'general' });
+  }
+
+  /** A page of rooms (never general) in the query's order, matching `q` by name. */
+  async listPage(query: ListRoomsQuery): Promise<RoomPage> {
+    const order = ROOM_ORDER[query.sort];
+    const after = query.cursor ? decodeRoomCursor(query.cursor, query.sort) : null;
+    const rows: Array<{ id: string; sort_key: string }> = await this.conversations.query(
+      `SELECT c.id, (${order.key})::text AS sort_key FROM conversations c
+       WHERE c.kind = 'room'
+         AND ($1::text IS NULL OR c.name ILIKE $1)
+         AND ($2::text IS NULL OR (${order.key}, c.id) ${order.after} ($2::${order.cast}, $3::uuid))
+       ORDER BY ${order.key} ${order.direction}, c.id ${order.direction}
+       LIMIT $4`,
+      [likePattern(query.q), after?.key ?? null, after?.id ?? null, query.limit + 1],
+    );
+    const page = rows.slice(0, query.limit);
+    const byId = new Map(
+      (await this.findByIds(page.map((row) => row.id))).map((room) => [room.id, room]),
+    );
+    const last = page.at(-1);
+    return {
+      rooms: page.flatMap((row) => byId.get(row.id) ?? []),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeKeysetCursor([query.sort, last.sort_key, last.id])
+          : null,
+    };
+  }
+
+  private findByIds(ids: string[]): Promise<ConversationEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.conversations.createQueryBuilder('c').where('c.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Deletes a room with its memberships and history (cascades); false if it was gone. */
+  async delete(id: string): Promise<boolean> {
+    const result = await this.conversations.delete({ id, kind: 'room' });
+    return Boolean(result.affected);
   }
 
   /** General or a room, by slug. */
@@ -60,4 +115,11 @@ export class RoomStore {
       throw error;
     }
   }
+}
+
+/** A cursor is only good for the order it was made in. */
+function decodeRoomCursor(value: string, sort: ListRoomsQuery['sort']) {
+  return decodeKeysetCursor(value, ([cursorSort, key, id]) =>
+    cursorSort === sort && isStoredString(key) && isUuid(id) ? { key, id } : null,
+  );
 }

@@ -1,13 +1,15 @@
 import {
   conversationListSchema,
+  listRoomsQuerySchema,
   conversationSchema,
   createRoomBodySchema,
   membershipSchema,
   roomDetailsSchema,
   slugParamSchema,
   type CreateRoomBody,
+  type ListRoomsQuery,
 } from '@chat/contracts';
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Valid } from '../../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../../common/openapi/api-contract.decorator.js';
@@ -28,11 +30,17 @@ export class RoomsController {
   @Get()
   @Public()
   @ApiContract({
-    summary: 'General and every room, with member and online counts',
+    summary:
+      'A page of rooms with member and online counts, general first; `q` searches names, `sort` is by activity or name',
+    query: listRoomsQuerySchema,
     response: conversationListSchema,
+    errors: [400],
   })
-  async list(@CurrentPrincipal() viewer: MaybePrincipal) {
-    return { items: await this.rooms.list(viewer) };
+  list(
+    @CurrentPrincipal() viewer: MaybePrincipal,
+    @Query(Valid(listRoomsQuerySchema)) query: ListRoomsQuery,
+  ) {
+    return this.rooms.list(viewer, query);
   }
 
   @Post()
@@ -61,6 +69,15 @@ export class RoomsController {
   @ApiContract({ summary: 'Join a room', response: membershipSchema, errors: [401, 403, 404] })
   join(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.join(userId, params.slug);
+  }
+
+  @Delete(':slug')
+  @ApiContract({
+    summary: 'Delete a room with its history (its owner only)',
+    errors: [401, 403, 404],
+  })
+  remove(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
+    return this.rooms.delete(userId, params.slug);
   }
 
   @Delete(':slug/members/me')

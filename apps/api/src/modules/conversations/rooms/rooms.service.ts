@@ -1,6 +1,8 @@
 import {
   slugify,
   type Conversation,
+  type ConversationList,
+  type ListRoomsQuery,
   type CreateRoomBody,
   type Membership,
   type RoomDetails,
@@ -8,7 +10,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { MaybePrincipal } from '../../../common/access/principal.js';
-import { notFound } from '../../../common/errors/app-error.js';
+import { AppError, notFound } from '../../../common/errors/app-error.js';
+import { RateLimits } from '../../../common/rate-limit/rate-limits.service.js';
 import { hasNul } from '../../../common/text/nul-characters.js';
 import { UsersService } from '../../users/index.js';
 import type { ConversationEntity } from '../conversation.entity.js';
@@ -16,7 +19,15 @@ import { ConversationSummaries } from '../conversation-summaries.service.js';
 import { Memberships } from '../membership/memberships.service.js';
 import { MessagePosting } from '../posting/message-posting.service.js';
 import { RoomStore } from './room-store.js';
-import { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from './rooms.events.js';
+import {
+  ROOM_DELETED,
+  ROOM_MEMBER_LEFT,
+  type RoomDeletedEvent,
+  type RoomMemberLeftEvent,
+} from './rooms.events.js';
+
+const nameMatches = (name: string, q: string | undefined) =>
+  !q || name.toLowerCase().includes(q.toLowerCase());
 
 /** Group rooms: public to everyone signed in; joining is a membership. */
 @Injectable()
@@ -28,14 +39,28 @@ export class RoomsService {
     private readonly posting: MessagePosting,
     private readonly users: UsersService,
     private readonly events: EventEmitter2,
+    private readonly limits: RateLimits,
   ) {}
 
   /**
-   * General and every room, with member and online counts; for a caller with a token, whether
-   * they belong to each (guests belong to general only).
+   * A page of rooms with member and online counts, general first on the first page (when it
+   * matches `q`); for a caller with a token, whether they belong to each (guests belong to
+   * general only).
    */
-  async list(viewer: MaybePrincipal): Promise<Conversation[]> {
-    const entities = await this.store.listPublic();
+  async list(viewer: MaybePrincipal, query: ListRoomsQuery): Promise<ConversationList> {
+    const [page, general] = await Promise.all([
+      this.store.listPage(query),
+      query.cursor ? null : this.store.getGeneral(),
+    ]);
+    const showGeneral = general && nameMatches(general.name, query.q);
+    const entities = showGeneral ? [general, ...page.rooms] : page.rooms;
+    return { items: await this.describe(viewer, entities), nextCursor: page.nextCursor };
+  }
+
+  private async describe(
+    viewer: MaybePrincipal,
+    entities: ConversationEntity[],
+  ): Promise<Conversation[]> {
     const conversations = await this.summaries.withCounts(entities);
     if (!viewer) return conversations;
     const memberships =
@@ -52,6 +77,7 @@ export class RoomsService {
   }
 
   async create(ownerId: string, body: CreateRoomBody): Promise<Conversation> {
+    await this.limits.consume('roomCreate', ownerId);
     const room = await this.store.create({
       name: body.name,
       slug: slugify(body.name),
@@ -61,10 +87,21 @@ export class RoomsService {
     return this.summaries.withCount(room);
   }
 
-  /** The slugs of every room (the bot mentions them). */
-  async slugs(): Promise<string[]> {
-    const entities = await this.store.listPublic();
-    return entities.flatMap((c) => (c.kind === 'room' && c.slug ? [c.slug] : []));
+  /** The slugs of the most active rooms (the bot mentions them). */
+  async activeSlugs(count: number): Promise<string[]> {
+    const { rooms } = await this.store.listPage({ sort: 'activity', limit: count });
+    return rooms.flatMap((room) => (room.slug ? [room.slug] : []));
+  }
+
+  /** The owner deletes a room with its history; its sockets leave it on every process. */
+  async delete(userId: string, slug: string): Promise<void> {
+    const room = await this.findRoom(slug);
+    const members = await this.memberships.membersOf(room.id);
+    if (!members.some((m) => m.userId === userId && m.role === 'owner'))
+      throw new AppError('FORBIDDEN', 'Only the room owner can delete it');
+    if (await this.store.delete(room.id)) {
+      this.events.emit(ROOM_DELETED, { conversationId: room.id } satisfies RoomDeletedEvent);
+    }
   }
 
   async details(slug: string): Promise<RoomDetails> {
@@ -84,11 +121,15 @@ export class RoomsService {
     };
   }
 
-  /** Joins a room; the first join posts a lasting "X joined" line. */
+  /**
+   * Joins a room; a new membership posts a lasting "X joined" line, at most once per user and
+   * room per hour (so join/leave loops cannot flood the room).
+   */
   async join(userId: string, slug: string): Promise<Membership> {
+    await this.limits.consume('roomMembership', userId);
     const room = await this.findRoom(slug);
     const { membership, created } = await this.memberships.add(room.id, userId);
-    if (created) {
+    if (created && (await this.limits.allows('joinedLine', `${userId}:${room.id}`))) {
       const user = await this.users.getPublicById(userId);
       await this.posting.postSystem(
         room.id,
@@ -105,6 +146,7 @@ export class RoomsService {
   }
 
   async leave(userId: string, slug: string): Promise<void> {
+    await this.limits.consume('roomMembership', userId);
     const room = await this.findRoom(slug);
     if (await this.memberships.remove(room.id, userId)) {
       // Open sockets must stop receiving a room the user no longer belongs to.

@@ -1,0 +1,77 @@
+import type { AppConfig } from '../../config/app-config.js';
+
+/** One limit: `points` calls per `durationMs`, counted per the key named in `per`. */
+export interface RatePolicy {
+  points: number;
+  durationMs: number;
+  /** What the key is (documentation, and docs/security.md repeats it). */
+  per: string;
+  /** Told to the caller with RATE_LIMITED. */
+  message: string;
+}
+
+/**
+ * Every rate limit of the API, in one table (the contract's "Limits v2"). Each is configurable
+ * so tests and the benchmark can raise it; with REDIS_URL set each is counted in Redis, so it
+ * holds across processes. Socket counts are not rates: see SocketQuota.
+ */
+export function ratePolicies(config: AppConfig) {
+  return {
+    auth: {
+      points: config.RATE_LIMIT_AUTH_PER_MIN,
+      durationMs: 60_000,
+      per: 'client address (sign-up, sign-in, guest)',
+      message: 'Too many attempts; wait a minute and try again',
+    },
+    userSend: {
+      points: config.RATE_LIMIT_USER_SENDS_PER_10S,
+      durationMs: 10_000,
+      per: 'user, across all their sockets and processes',
+      message: 'You are sending too fast; wait a moment',
+    },
+    guestSend: {
+      points: config.RATE_LIMIT_GUEST_SENDS_PER_10S,
+      durationMs: 10_000,
+      per: 'guest id, across all their sockets and processes',
+      message: 'You are sending too fast; wait a moment',
+    },
+    roomCreate: {
+      points: config.RATE_LIMIT_ROOM_CREATES_PER_HOUR,
+      durationMs: 3_600_000,
+      per: 'user',
+      message: 'You have created many rooms recently; try again later',
+    },
+    roomMembership: {
+      points: config.RATE_LIMIT_ROOM_JOINS_PER_MIN,
+      durationMs: 60_000,
+      per: 'user (joins and leaves together)',
+      message: 'Too many joins and leaves; wait a moment',
+    },
+    joinedLine: {
+      points: config.RATE_LIMIT_JOINED_LINES_PER_HOUR,
+      durationMs: 3_600_000,
+      per: 'user and room; past it the join simply posts no line',
+      message: 'No "joined" line this time',
+    },
+    profileEdit: {
+      points: config.RATE_LIMIT_PROFILE_EDITS_PER_MIN,
+      durationMs: 60_000,
+      per: 'user',
+      message: 'Too many profile edits; wait a minute',
+    },
+    conversationJoin: {
+      points: config.RATE_LIMIT_CONVERSATION_JOINS_PER_10S,
+      durationMs: 10_000,
+      per: 'socket (conversation:join)',
+      message: 'Too many joins on this connection; wait a moment',
+    },
+    typing: {
+      points: config.RATE_LIMIT_TYPING_PER_SEC,
+      durationMs: 1000,
+      per: 'socket and conversation; extra typing events are dropped, not refused',
+      message: 'Typing too often',
+    },
+  } satisfies Record<string, RatePolicy>;
+}
+
+export type RatePolicyName = keyof ReturnType<typeof ratePolicies>;
