@@ -1,4 +1,5 @@
 import { InitialSchema1763769600000 } from './1763769600000-initial-schema.js';
+import { RoomListIndexes1764748800000 } from './1764748800000-room-list-indexes.js';
 
 /** Every migration, oldest first. */
-export const migrations = [InitialSchema1763769600000];
+export const migrations = [InitialSchema1763769600000, RoomListIndexes1764748800000];
