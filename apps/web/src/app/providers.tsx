@@ -1,10 +1,9 @@
 import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useSession, type Session } from '../features/auth/api/session';
-import { useSessionExpiry } from '../features/auth/hooks/use-session-expiry';
-import { ChatRuntimeProvider } from '../features/chat/components/chat-runtime-provider';
+import { useSession, useSessionExpiry, type Session } from '../features/auth';
 import { createQueryClient } from '../lib/query-client';
-import { SocketProvider } from './socket-provider';
+import { LiveUpdates } from './live-updates';
+import { userIdOf } from './session-identity';
 
 type AppProvidersProps = {
   children: ReactNode;
@@ -29,9 +28,9 @@ function SessionSocket({ children, enabled }: { children: ReactNode; enabled: bo
   useRefetchForNewViewer(viewer);
   const identity = enabled ? viewer : null;
   return (
-    <SocketProvider identity={identity}>
-      <ChatRuntimeProvider>{children}</ChatRuntimeProvider>
-    </SocketProvider>
+    <LiveUpdates identity={identity} userId={userIdOf(session.data)}>
+      {children}
+    </LiveUpdates>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { MessageSender } from '@chat/contracts';
-import type { Session } from '../features/auth/api/session';
+import type { Session } from '../features/auth';
 
 /** How the signed-in person appears on a message they send; null for a visitor. */
 export function senderOf(session: Session | undefined): MessageSender | null {

@@ -1,9 +1,4 @@
-import {
-  useId,
-  type InputHTMLAttributes,
-  type ReactNode,
-  type TextareaHTMLAttributes,
-} from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 
 type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
@@ -44,6 +39,7 @@ function FieldShell({ label, error, hint, id, children }: FieldShellProps) {
   );
 }
 
+// ComponentProps includes `ref`, so a form library can register the control itself.
 type Labelled = { label: string; error?: string; hint?: ReactNode };
 
 export function TextField({
@@ -52,7 +48,7 @@ export function TextField({
   hint,
   id,
   ...input
-}: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+}: Labelled & ComponentProps<'input'>) {
   return (
     <FieldShell label={label} error={error} hint={hint} id={id}>
       {(control) => <input {...input} {...control} />}
@@ -66,7 +62,7 @@ export function TextAreaField({
   hint,
   id,
   ...textarea
-}: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: Labelled & ComponentProps<'textarea'>) {
   return (
     <FieldShell label={label} error={error} hint={hint} id={id}>
       {(control) => <textarea rows={3} {...textarea} {...control} />}

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../../components/connection-banner';
-import { useSession } from '../../features/auth/api/session';
-import { AccountMenu } from '../../features/auth/components/account-menu';
-import { ServerStatus } from '../../features/health/components/server-status';
-import { LiveUpdates } from './live-updates';
+import { AccountMenu, useSession } from '../../features/auth';
+import { ServerStatus } from '../../features/health';
+import { UnreadTitle } from '../../features/threads';
+import { userIdOf } from '../session-identity';
 import { Sidebar } from './sidebar';
 
 export function AppLayout() {
@@ -29,7 +29,7 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <LiveUpdates session={session.data} />
+      <UnreadTitle enabled={userIdOf(session.data) !== undefined} />
       <header className="app-header">
         <button
           type="button"

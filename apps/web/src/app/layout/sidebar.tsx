@@ -1,8 +1,8 @@
 import { NavLink } from 'react-router';
-import type { Session } from '../../features/auth/api/session';
-import { RoomsNav } from '../../features/rooms/components/rooms-nav';
-import { ThreadList } from '../../features/threads/components/thread-list';
-import { UserDirectory } from '../../features/users/components/user-directory';
+import type { Session } from '../../features/auth';
+import { RoomsNav } from '../../features/rooms';
+import { ThreadList } from '../../features/threads';
+import { UserDirectory } from '../../features/users';
 import { userIdOf } from '../session-identity';
 
 export function Sidebar({ session }: { session: Session | undefined }) {

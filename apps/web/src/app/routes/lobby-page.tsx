@@ -1,7 +1,6 @@
-import { useSession } from '../../features/auth/api/session';
-import { GuestEntry } from '../../features/auth/components/guest-entry';
-import { ConversationView } from '../../features/chat/components/conversation-view';
-import { useGeneral } from '../../features/rooms/api/rooms';
+import { GuestEntry, useSession } from '../../features/auth';
+import { ConversationView } from '../../features/chat';
+import { GeneralHeader, useGeneral } from '../../features/rooms';
 import { senderOf } from '../session-identity';
 
 /** General chat for everyone; visitors read and may enter as guests. */
@@ -10,15 +9,9 @@ export function LobbyPage() {
   const general = useGeneral();
 
   const header = (
-    <header className="conversation__header">
-      <div>
-        <h1># general</h1>
-        {general.data?.topic ? (
-          <p className="muted conversation__topic">{general.data.topic}</p>
-        ) : null}
-      </div>
+    <GeneralHeader topic={general.data?.topic}>
       {session.data?.kind === 'visitor' ? <GuestEntry /> : null}
-    </header>
+    </GeneralHeader>
   );
 
   if (general.isError) return <p className="page form__error">Could not load the general chat.</p>;

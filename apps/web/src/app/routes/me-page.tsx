@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { setOwnProfile, useSession } from '../../features/auth/api/session';
-import { ProfileForm } from '../../features/profile/components/profile-form';
+import { setOwnProfile, useSession } from '../../features/auth';
+import { ProfileForm } from '../../features/profile';
 
 export function MePage() {
   const session = useSession();

@@ -1,10 +1,7 @@
-import type { RoomDetails } from '@chat/contracts';
-import { useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { useSession } from '../../features/auth/api/session';
-import { ConversationView } from '../../features/chat/components/conversation-view';
-import { useJoinRoom, useLeaveRoom, useRoom } from '../../features/rooms/api/rooms';
-import { NewRoomDialog } from '../../features/rooms/components/new-room-dialog';
+import { Link, Navigate, useParams } from 'react-router';
+import { useSession } from '../../features/auth';
+import { ConversationView } from '../../features/chat';
+import { MemberList, RoomHeader, UnknownRoom, useRoom } from '../../features/rooms';
 import { isApiError } from '../../lib/api-client';
 import { senderOf, userIdOf } from '../session-identity';
 
@@ -56,74 +53,5 @@ export function RoomPage() {
       showWhosHere
       header={header}
     />
-  );
-}
-
-function RoomHeader({ room, isMember }: { room: RoomDetails; isMember: boolean }) {
-  const join = useJoinRoom(room.slug ?? '');
-  const leave = useLeaveRoom(room.slug ?? '');
-  return (
-    <header className="conversation__header">
-      <div>
-        <h1>#{room.slug}</h1>
-        <p className="muted conversation__topic">
-          {room.name}
-          {room.topic ? ` — ${room.topic}` : ''} · {room.memberCount}{' '}
-          {room.memberCount === 1 ? 'member' : 'members'}
-        </p>
-      </div>
-      {isMember ? (
-        <button type="button" onClick={() => leave.mutate()} disabled={leave.isPending}>
-          Leave room
-        </button>
-      ) : (
-        <button
-          type="button"
-          className="button--primary"
-          onClick={() => join.mutate()}
-          disabled={join.isPending}
-        >
-          Join room
-        </button>
-      )}
-    </header>
-  );
-}
-
-function MemberList({ room }: { room: RoomDetails }) {
-  if (room.members.length === 0) return null;
-  return (
-    <section aria-labelledby="members-heading">
-      <h2 id="members-heading">Members</h2>
-      <ul className="plain-list">
-        {room.members.map((member) => (
-          <li key={member.user.id}>
-            <Link to={`/u/${member.user.username}`}>{member.user.displayName}</Link>
-            {member.role === 'owner' ? <span className="muted"> (owner)</span> : null}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function UnknownRoom({ slug }: { slug: string }) {
-  const navigate = useNavigate();
-  const [creating, setCreating] = useState(false);
-  return (
-    <div className="page">
-      <h1>#{slug}</h1>
-      <p>There is no room called #{slug} yet.</p>
-      <button type="button" className="button--primary" onClick={() => setCreating(true)}>
-        Create #{slug}
-      </button>
-      {creating ? (
-        <NewRoomDialog
-          initialName={slug}
-          onClose={() => setCreating(false)}
-          onCreated={(room) => void navigate(`/rooms/${room.slug}`)}
-        />
-      ) : null}
-    </div>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useSession } from '../../features/auth/api/session';
-import { NewRoomDialog } from '../../features/rooms/components/new-room-dialog';
-import { RoomList } from '../../features/rooms/components/room-list';
+import { useSession } from '../../features/auth';
+import { NewRoomDialog, RoomList } from '../../features/rooms';
 
 export function RoomsPage() {
   const session = useSession();

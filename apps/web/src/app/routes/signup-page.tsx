@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { SignupForm } from '../../features/auth/components/signup-form';
+import { SignupForm } from '../../features/auth';
 
 export function SignupPage() {
   const navigate = useNavigate();

@@ -1,13 +1,8 @@
-import type { PublicUser } from '@chat/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { Avatar } from '../../components/avatar';
-import { useSession } from '../../features/auth/api/session';
-import { ConversationView } from '../../features/chat/components/conversation-view';
-import { addThread, markThreadRead, useOpenThread } from '../../features/threads/api/threads';
-import { useUser } from '../../features/users/api/get-user';
-import { OnlineDot } from '../../features/users/components/online-dot';
+import { useSession } from '../../features/auth';
+import { ConversationView } from '../../features/chat';
+import { ThreadHeader, usePrivateThread } from '../../features/threads';
+import { useUser } from '../../features/users';
 import { isApiError } from '../../lib/api-client';
 import { senderOf, userIdOf } from '../session-identity';
 
@@ -18,17 +13,7 @@ export function ThreadPage() {
   const myUserId = userIdOf(session.data);
   const other = useUser(username);
   const canOpen = myUserId !== undefined && other.data !== undefined && other.data.id !== myUserId;
-  const thread = useOpenThread(canOpen ? other.data?.id : undefined);
-  const queryClient = useQueryClient();
-
-  useEffect(() => {
-    if (thread.data) addThread(queryClient, thread.data);
-  }, [thread.data, queryClient]);
-
-  const threadId = thread.data?.id;
-  const onRead = useCallback(() => {
-    if (threadId) markThreadRead(queryClient, threadId);
-  }, [threadId, queryClient]);
+  const { thread, onRead } = usePrivateThread(canOpen ? other.data?.id : undefined);
 
   if (isApiError(other.error, 'NOT_FOUND')) {
     return (
@@ -86,25 +71,5 @@ export function ThreadPage() {
       onRead={onRead}
       header={header}
     />
-  );
-}
-
-function ThreadHeader({ user }: { user: PublicUser }) {
-  return (
-    <header className="conversation__header">
-      <div className="thread-header">
-        <Avatar name={user.displayName} color={user.avatarColor} />
-        <div>
-          <h1>
-            {user.displayName} <OnlineDot online={user.online} />
-          </h1>
-          <p className="muted conversation__topic">
-            @{user.username}
-            {user.location ? ` · ${user.location}` : ''}
-            {user.bio ? ` · ${user.bio}` : ''}
-          </p>
-        </div>
-      </div>
-    </header>
   );
 }

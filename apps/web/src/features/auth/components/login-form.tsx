@@ -1,70 +1,44 @@
 import { loginBodySchema } from '@chat/contracts';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { FormAlert } from '../../../components/form-alert';
 import { TextField } from '../../../components/text-field';
 import { isApiError } from '../../../lib/api-client';
-import { apiFormErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { useApiForm } from '../../../lib/forms';
 import { useLogin } from '../api/sign-in';
 
-const FIELDS = ['username', 'password'] as const;
+// Login checks only that both are there; the rules are the sign-up's business.
+const resolver = zodResolver(loginBodySchema, { error: () => 'Required' });
 
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const login = useLogin();
-  const [values, setValues] = useState({ username: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
-
-  const change = (field: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(undefined);
-    const parsed = loginBodySchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(
-        zodFieldErrors(parsed.error.issues.map((issue) => ({ ...issue, message: 'Required' }))),
-      );
-      return;
-    }
-    setErrors({});
-    login.mutate(parsed.data, {
-      onSuccess: onSignedIn,
-      onError: (error) => {
-        if (isApiError(error, 'INVALID_CREDENTIALS')) {
-          setFormError('Wrong username or password.');
-          return;
-        }
-        const { fields, form } = apiFormErrors(error, FIELDS);
-        setErrors(fields);
-        setFormError(form);
-      },
-    });
-  };
+  const { field, submit, formError } = useApiForm({
+    defaultValues: { username: '', password: '' },
+    resolver,
+    send: async (body) => {
+      await login.mutateAsync(body);
+      onSignedIn();
+    },
+    explain: (error, form) => {
+      if (!isApiError(error, 'INVALID_CREDENTIALS')) return false;
+      form.setError('root', { type: 'server', message: 'Wrong username or password.' });
+      return true;
+    },
+  });
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Log in">
-      {formError ? (
-        <p className="form__error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       <TextField
         label="Username"
-        name="username"
         autoComplete="username"
         autoCapitalize="none"
-        value={values.username}
-        onChange={change('username')}
-        error={errors.username}
+        {...field('username')}
       />
       <TextField
         label="Password"
-        name="password"
         type="password"
         autoComplete="current-password"
-        value={values.password}
-        onChange={change('password')}
-        error={errors.password}
+        {...field('password')}
       />
       <button type="submit" className="button--primary" disabled={login.isPending}>
         {login.isPending ? 'Logging in…' : 'Log in'}

@@ -1,79 +1,52 @@
-import { LIMITS, signupBodySchema, type SignupBody } from '@chat/contracts';
-import { useState, type FormEvent } from 'react';
+import { LIMITS, signupBodySchema } from '@chat/contracts';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { FormAlert } from '../../../components/form-alert';
 import { TextField } from '../../../components/text-field';
-import { apiFormErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { resolveBody, useApiForm } from '../../../lib/forms';
 import { useSignup } from '../api/sign-in';
 
-const FIELDS = ['username', 'password', 'displayName'] as const;
+type SignupValues = { username: string; password: string; displayName: string };
+
+// The display name is optional: left blank, it is left out of the body.
+const toBody = ({ displayName, ...rest }: SignupValues) => ({
+  ...rest,
+  ...(displayName.trim() ? { displayName } : {}),
+});
+const resolver = resolveBody(toBody, zodResolver(signupBodySchema));
 
 export function SignupForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signup = useSignup();
-  const [values, setValues] = useState({ username: '', password: '', displayName: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
-
-  const change = (field: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(undefined);
-    const body: SignupBody = {
-      username: values.username,
-      password: values.password,
-      ...(values.displayName.trim() ? { displayName: values.displayName } : {}),
-    };
-    const parsed = signupBodySchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    signup.mutate(parsed.data, {
-      onSuccess: onSignedIn,
-      onError: (error) => {
-        const { fields, form } = apiFormErrors(error, FIELDS);
-        setErrors(fields);
-        setFormError(form);
-      },
-    });
-  };
+  const { field, submit, formError } = useApiForm({
+    defaultValues: { username: '', password: '', displayName: '' },
+    resolver,
+    send: async (body) => {
+      await signup.mutateAsync(body);
+      onSignedIn();
+    },
+  });
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Sign up">
-      {formError ? (
-        <p className="form__error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       <TextField
         label="Username"
-        name="username"
         autoComplete="username"
         autoCapitalize="none"
-        value={values.username}
-        onChange={change('username')}
-        error={errors.username}
+        {...field('username')}
         hint="3–32 characters: a–z, 0–9, “_”, “.” or “-”"
       />
       <TextField
         label="Password"
-        name="password"
         type="password"
         autoComplete="new-password"
-        value={values.password}
-        onChange={change('password')}
-        error={errors.password}
+        {...field('password')}
         hint={`At least ${LIMITS.passwordMin} characters`}
       />
       <TextField
         label="Display name"
-        name="displayName"
         autoComplete="nickname"
-        value={values.displayName}
         maxLength={LIMITS.displayNameMax}
-        onChange={change('displayName')}
-        error={errors.displayName}
+        {...field('displayName')}
         hint="Optional: how others see you"
       />
       <button type="submit" className="button--primary" disabled={signup.isPending}>

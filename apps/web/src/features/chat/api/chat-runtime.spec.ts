@@ -1,6 +1,7 @@
 import type { Ack, JoinPayload, JoinResult, Message, SendPayload } from '@chat/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
+import { listen } from '../../../lib/live-updates';
 import type { ChatSocket } from '../../../lib/socket';
 import { fakeFetch, json } from '../../../test/render';
 import type { MessageList } from '../logic/message-list';
@@ -103,6 +104,8 @@ function setup(history: Message[]) {
   const socket = new FakeSocket();
   const queryClient = new QueryClient();
   const runtime = new ChatRuntime(socket as unknown as ChatSocket, queryClient);
+  // In the app the live updates put the runtime's handlers on the socket.
+  listen(socket as unknown as ChatSocket, [runtime.liveHandlers()]);
   const list = () => queryClient.getQueryData<MessageList>(messagesKey(CONVERSATION_ID));
   return { socket, queryClient, runtime, list };
 }

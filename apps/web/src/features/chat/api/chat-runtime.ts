@@ -1,13 +1,6 @@
-import type {
-  Ack,
-  JoinResult,
-  Message,
-  MessageSender,
-  NoticePayload,
-  PresencePayload,
-  PresenceUser,
-} from '@chat/contracts';
+import type { Ack, JoinResult, Message, MessageSender, PresenceUser } from '@chat/contracts';
 import type { QueryClient } from '@tanstack/react-query';
+import type { LiveHandlers } from '../../../lib/live-updates';
 import type { ChatSocket } from '../../../lib/socket';
 import { randomUuid } from '../../../lib/uuid';
 import { catchUp } from '../logic/catch-up';
@@ -36,14 +29,13 @@ const JOIN_TIMEOUT_MS = 10_000;
 
 /**
  * The live side of chat for one socket: joins open conversations (and rejoins them after every
- * reconnect with their last seq), sends through the outbox and writes everything the socket
- * says into the query cache, which the components read.
+ * reconnect with their last seq), sends through the outbox and, through `liveHandlers`, writes
+ * everything the socket says into the query cache, which the components read.
  */
 export class ChatRuntime {
   private readonly outbox: Outbox;
   /** Open conversations and how many views hold each. */
   private readonly open = new Map<string, number>();
-  private readonly detach: () => void;
 
   constructor(
     private readonly socket: ChatSocket,
@@ -65,11 +57,9 @@ export class ChatRuntime {
           this.update(payload.conversationId, (list) => markPending(list, payload.clientMsgId)),
       },
     );
-    this.detach = this.listen();
   }
 
   dispose(): void {
-    this.detach();
     this.open.clear();
   }
 
@@ -132,34 +122,24 @@ export class ChatRuntime {
     }
   }
 
-  private listen(): () => void {
-    const socket = this.socket;
-    const onConnect = () => {
-      for (const conversationId of this.open.keys()) void this.sync(conversationId);
-      this.outbox.flush();
-    };
-    const onDisconnect = () => this.outbox.disconnected();
-    const onMessage = (message: Message) => this.merge(message.conversationId, [message]);
-    const onPresenceJoin = ({ conversationId, user }: PresencePayload) =>
-      this.setPresence(conversationId, (users) => [...users.filter((u) => u.id !== user.id), user]);
-    const onPresenceLeave = ({ conversationId, user }: PresencePayload) =>
-      this.setPresence(conversationId, (users) => users.filter((u) => u.id !== user.id));
-    const onNotice = ({ conversationId, text }: NoticePayload) =>
-      this.queryClient.setQueryData(noticeKey(conversationId), text);
-
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('message:new', onMessage);
-    socket.on('presence:join', onPresenceJoin);
-    socket.on('presence:leave', onPresenceLeave);
-    socket.on('system:notice', onNotice);
-    return () => {
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('message:new', onMessage);
-      socket.off('presence:join', onPresenceJoin);
-      socket.off('presence:leave', onPresenceLeave);
-      socket.off('system:notice', onNotice);
+  /** What the socket's events change; the app's live updates put these on the socket. */
+  liveHandlers(): LiveHandlers {
+    return {
+      connect: () => {
+        for (const conversationId of this.open.keys()) void this.sync(conversationId);
+        this.outbox.flush();
+      },
+      disconnect: () => this.outbox.disconnected(),
+      'message:new': (message) => this.merge(message.conversationId, [message]),
+      'presence:join': ({ conversationId, user }) =>
+        this.setPresence(conversationId, (users) => [
+          ...users.filter((u) => u.id !== user.id),
+          user,
+        ]),
+      'presence:leave': ({ conversationId, user }) =>
+        this.setPresence(conversationId, (users) => users.filter((u) => u.id !== user.id)),
+      'system:notice': ({ conversationId, text }) =>
+        this.queryClient.setQueryData(noticeKey(conversationId), text),
     };
   }
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { messageListQueryOptions, noticeQueryOptions, presenceQueryOptions } from '../api/messages';
-import { useChatRuntime } from '../components/chat-runtime-provider';
+import { useChatRuntime } from '../api/chat-runtime-context';
 
 /** Everything a conversation view shows, kept live while the view is mounted. */
 export function useConversation(conversationId: string) {

@@ -1,5 +1,6 @@
-import type { PresenceUser, TypingBroadcast } from '@chat/contracts';
+import type { PresenceUser } from '@chat/contracts';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { listen } from '../../../lib/live-updates';
 import { useSocket } from '../../../lib/socket-context';
 
 // A typing hint that is not refreshed fades: the "stopped" event may never arrive.
@@ -15,33 +16,30 @@ export function useTypingUsers(conversationId: string, myId: string | undefined)
   // Views are keyed by conversation, so a new conversation starts with a fresh map.
   useEffect(() => {
     if (!socket) return;
-    const onTyping = ({ conversationId: id, user, isTyping }: TypingBroadcast) => {
-      if (id !== conversationId || user.id === myId) return;
-      setTyping((current) => {
-        const next = new Map(current);
-        if (isTyping) next.set(user.id, { user, until: Date.now() + TYPING_TTL_MS });
-        else next.delete(user.id);
-        return next;
-      });
-    };
-    // A message from someone means they stopped typing it.
-    const onMessage = ({
-      conversationId: id,
-      sender,
-    }: {
-      conversationId: string;
-      sender: { id: string };
-    }) => {
-      if (id !== conversationId) return;
-      setTyping((current) => {
-        if (!current.has(sender.id)) return current;
-        const next = new Map(current);
-        next.delete(sender.id);
-        return next;
-      });
-    };
-    socket.on('typing', onTyping);
-    socket.on('message:new', onMessage);
+    // Typing hints are this view's own state, not cached data: they fade and are never refetched.
+    const stop = listen(socket, [
+      {
+        typing: ({ conversationId: id, user, isTyping }) => {
+          if (id !== conversationId || user.id === myId) return;
+          setTyping((current) => {
+            const next = new Map(current);
+            if (isTyping) next.set(user.id, { user, until: Date.now() + TYPING_TTL_MS });
+            else next.delete(user.id);
+            return next;
+          });
+        },
+        // A message from someone means they stopped typing it.
+        'message:new': ({ conversationId: id, sender }) => {
+          if (id !== conversationId) return;
+          setTyping((current) => {
+            if (!current.has(sender.id)) return current;
+            const next = new Map(current);
+            next.delete(sender.id);
+            return next;
+          });
+        },
+      },
+    ]);
     const sweep = setInterval(() => {
       setTyping((current) => {
         const now = Date.now();
@@ -50,8 +48,7 @@ export function useTypingUsers(conversationId: string, myId: string | undefined)
       });
     }, 1_000);
     return () => {
-      socket.off('typing', onTyping);
-      socket.off('message:new', onMessage);
+      stop();
       clearInterval(sweep);
     };
   }, [socket, conversationId, myId]);

@@ -1,14 +1,16 @@
 import { LIMITS, updateProfileBodySchema, type OwnProfile } from '@chat/contracts';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { Avatar } from '../../../components/avatar';
+import { FormAlert } from '../../../components/form-alert';
 import { TextAreaField, TextField } from '../../../components/text-field';
-import { apiFormErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { useApiForm } from '../../../lib/forms';
 import { useUpdateProfile } from '../api/update-profile';
 import { AVATAR_COLOR_OPTIONS } from './avatar-colors';
 
-const FIELDS = ['displayName', 'bio', 'location', 'avatarColor'] as const;
-
 type Draft = Pick<OwnProfile, 'displayName' | 'bio' | 'location' | 'avatarColor'>;
+
+const resolver = zodResolver(updateProfileBodySchema);
 
 /** Edits the own profile with a live preview; errors come from the schema, then from the API. */
 export function ProfileForm({
@@ -19,76 +21,46 @@ export function ProfileForm({
   onSaved: (profile: OwnProfile) => void;
 }) {
   const update = useUpdateProfile();
-  const [draft, setDraft] = useState<Draft>({
-    displayName: profile.displayName,
-    bio: profile.bio,
-    location: profile.location,
-    avatarColor: profile.avatarColor,
-  });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(false);
-
-  const change = (field: keyof Draft) => (event: { target: { value: string } }) => {
-    setSaved(false);
-    setDraft((current) => ({ ...current, [field]: event.target.value }));
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(undefined);
-    setSaved(false);
-    const parsed = updateProfileBodySchema.safeParse(draft);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    update.mutate(parsed.data, {
-      onSuccess: (next) => {
-        setSaved(true);
-        onSaved(next);
-      },
-      onError: (error) => {
-        const { fields, form } = apiFormErrors(error, FIELDS);
-        setErrors(fields);
-        setFormError(form);
-      },
-    });
-  };
+  const { register, field, formState, watch, submit, formError } = useApiForm({
+    defaultValues: {
+      displayName: profile.displayName,
+      bio: profile.bio,
+      location: profile.location,
+      avatarColor: profile.avatarColor,
+    } satisfies Draft,
+    resolver,
+    beforeSubmit: () => setSaved(false),
+    send: async (body) => {
+      const next = await update.mutateAsync(body);
+      setSaved(true);
+      onSaved(next);
+    },
+  });
+  const { errors } = formState;
+  const draft = watch();
 
   return (
     <div className="profile-editor">
-      <form className="form" onSubmit={submit} noValidate aria-label="Edit profile">
-        {formError ? (
-          <p className="form__error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+      <form
+        className="form"
+        onSubmit={submit}
+        onChange={() => setSaved(false)}
+        noValidate
+        aria-label="Edit profile"
+      >
+        <FormAlert message={formError} />
         <TextField
           label="Display name"
-          name="displayName"
-          value={draft.displayName}
           maxLength={LIMITS.displayNameMax}
-          onChange={change('displayName')}
-          error={errors.displayName}
+          {...field('displayName')}
         />
         <TextAreaField
           label="Bio"
-          name="bio"
-          value={draft.bio}
-          onChange={change('bio')}
-          error={errors.bio}
+          {...field('bio')}
           hint={`${draft.bio.length} / ${LIMITS.bioMax}`}
         />
-        <TextField
-          label="Location"
-          name="location"
-          value={draft.location}
-          maxLength={LIMITS.locationMax}
-          onChange={change('location')}
-          error={errors.location}
-        />
+        <TextField label="Location" maxLength={LIMITS.locationMax} {...field('location')} />
         <fieldset className="field color-picker">
           <legend>Avatar colour</legend>
           <div className="color-picker__swatches">
@@ -98,18 +70,12 @@ export function ProfileForm({
                 className="color-picker__swatch"
                 style={{ background: option.value }}
               >
-                <input
-                  type="radio"
-                  name="avatarColor"
-                  value={option.value}
-                  checked={draft.avatarColor === option.value}
-                  onChange={change('avatarColor')}
-                />
+                <input type="radio" value={option.value} {...register('avatarColor')} />
                 <span className="visually-hidden">{option.name}</span>
               </label>
             ))}
           </div>
-          {errors.avatarColor ? <p className="field__error">{errors.avatarColor}</p> : null}
+          {errors.avatarColor ? <p className="field__error">{errors.avatarColor.message}</p> : null}
         </fieldset>
         <button type="submit" className="button--primary" disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save profile'}

@@ -1,13 +1,13 @@
 import { createRoomBodySchema, LIMITS, slugify, type Conversation } from '@chat/contracts';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { FormAlert } from '../../../components/form-alert';
 import { Modal } from '../../../components/modal';
 import { TextAreaField, TextField } from '../../../components/text-field';
 import { isApiError } from '../../../lib/api-client';
-import { apiFormErrors, zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { resolveBody, useApiForm } from '../../../lib/forms';
 import { useCreateRoom } from '../api/rooms';
-
-const NAME_ID = 'new-room-name';
 
 type NewRoomDialogProps = {
   initialName?: string;
@@ -15,58 +15,42 @@ type NewRoomDialogProps = {
   onCreated: (room: Conversation) => void;
 };
 
+type NewRoomValues = { name: string; topic: string };
+
+// The topic is optional: left blank, it is left out of the body.
+const toBody = ({ name, topic }: NewRoomValues) => ({ name, ...(topic.trim() ? { topic } : {}) });
+const resolver = resolveBody(toBody, zodResolver(createRoomBodySchema));
+
 /** Name and topic; the slug is shown as you type, and a taken slug is reported at the name. */
 export function NewRoomDialog({ initialName = '', onClose, onCreated }: NewRoomDialogProps) {
   const create = useCreateRoom();
-  const [name, setName] = useState(initialName);
-  const [topic, setTopic] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [takenSlug, setTakenSlug] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const slug = slugify(name);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(undefined);
-    setTakenSlug(undefined);
-    const parsed = createRoomBodySchema.safeParse({ name, ...(topic.trim() ? { topic } : {}) });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data, {
-      onSuccess: onCreated,
-      onError: (error) => {
-        if (isApiError(error, 'SLUG_TAKEN')) {
-          setTakenSlug(slug);
-          setErrors({ name: `A room called #${slug} already exists.` });
-          document.getElementById(NAME_ID)?.focus();
-          return;
-        }
-        const result = apiFormErrors(error, ['name', 'topic']);
-        setErrors(result.fields);
-        setFormError(result.form);
-      },
-    });
-  };
+  const { field, watch, submit, formError } = useApiForm({
+    defaultValues: { name: initialName, topic: '' },
+    resolver,
+    beforeSubmit: () => setTakenSlug(undefined),
+    send: async (body) => onCreated(await create.mutateAsync(body)),
+    explain: (error, form) => {
+      if (!isApiError(error, 'SLUG_TAKEN')) return false;
+      setTakenSlug(slug);
+      form.setError(
+        'name',
+        { type: 'server', message: `A room called #${slug} already exists.` },
+        { shouldFocus: true },
+      );
+      return true;
+    },
+  });
+  const slug = slugify(watch('name'));
 
   return (
     <Modal title="New room" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate aria-label="New room">
-        {formError ? (
-          <p className="form__error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormAlert message={formError} />
         <TextField
-          id={NAME_ID}
           label="Name"
-          name="name"
-          value={name}
           maxLength={LIMITS.roomNameMax}
-          onChange={(event) => setName(event.target.value)}
-          error={errors.name}
+          {...field('name')}
           hint={
             slug
               ? `Address: /rooms/${slug}`
@@ -82,11 +66,8 @@ export function NewRoomDialog({ initialName = '', onClose, onCreated }: NewRoomD
         ) : null}
         <TextAreaField
           label="Topic"
-          name="topic"
-          value={topic}
           maxLength={LIMITS.roomTopicMax}
-          onChange={(event) => setTopic(event.target.value)}
-          error={errors.topic}
+          {...field('topic')}
           hint="Optional: what the room is about"
         />
         <div className="form__actions">

@@ -1,0 +1,59 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { ChatRuntime, ChatRuntimeContext } from '../features/chat';
+import { threadLiveUpdates } from '../features/threads';
+import { directoryLiveUpdates } from '../features/users';
+import { expireSession } from '../lib/api-client';
+import { listen, type LiveFeature } from '../lib/live-updates';
+import { Slot } from '../lib/slot';
+import { createSocketSession, type SocketSession } from '../lib/socket';
+import { SocketContext } from '../lib/socket-context';
+
+/** Every feature whose cached data follows the socket; chat's runtime joins them per socket. */
+const LIVE_FEATURES: readonly LiveFeature[] = [directoryLiveUpdates, threadLiveUpdates];
+
+type Live = { session: SocketSession; chat: ChatRuntime };
+
+/**
+ * The one place socket events reach the query cache. One socket per identity: it is opened once
+ * the session is known and replaced when someone signs in, enters as a guest or signs out
+ * (`identity` changes). With it come the ChatRuntime (joins, outbox, presence) and every
+ * feature's handlers, put on the socket together and taken off together.
+ */
+export function LiveUpdates({
+  identity,
+  userId,
+  children,
+}: {
+  identity: string | null;
+  userId: string | undefined;
+  children: ReactNode;
+}) {
+  const queryClient = useQueryClient();
+  const [slot] = useState(() => new Slot<Live>());
+
+  useEffect(() => {
+    if (identity === null) return;
+    const session = createSocketSession({ onAuthFailed: expireSession });
+    const chat = new ChatRuntime(session.socket, queryClient);
+    const viewer = { userId };
+    const stop = listen(session.socket, [
+      chat.liveHandlers(),
+      ...LIVE_FEATURES.map((feature) => feature(queryClient, viewer)),
+    ]);
+    slot.set({ session, chat });
+    return () => {
+      slot.set(null);
+      stop();
+      chat.dispose();
+      session.close();
+    };
+  }, [identity, userId, queryClient, slot]);
+
+  const live = useSyncExternalStore(slot.subscribe, slot.get);
+  return (
+    <SocketContext value={live?.session ?? null}>
+      <ChatRuntimeContext value={live?.chat ?? null}>{children}</ChatRuntimeContext>
+    </SocketContext>
+  );
+}

@@ -1,0 +1,4 @@
+// The chat feature's public face: what other features and the app may use.
+export { ChatRuntime } from './api/chat-runtime';
+export { ChatRuntimeContext } from './api/chat-runtime-context';
+export { ConversationView } from './components/conversation-view';

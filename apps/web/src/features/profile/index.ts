@@ -1,0 +1,2 @@
+// The profile feature's public face: what other features and the app may use.
+export { ProfileForm } from './components/profile-form';

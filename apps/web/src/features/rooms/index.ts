@@ -1,0 +1,9 @@
+// The rooms feature's public face: what other features and the app may use.
+export { useGeneral, useRoom } from './api/rooms';
+export { GeneralHeader } from './components/general-header';
+export { MemberList } from './components/member-list';
+export { NewRoomDialog } from './components/new-room-dialog';
+export { RoomHeader } from './components/room-header';
+export { RoomList } from './components/room-list';
+export { RoomsNav } from './components/rooms-nav';
+export { UnknownRoom } from './components/unknown-room';

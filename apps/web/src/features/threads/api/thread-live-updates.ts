@@ -1,0 +1,20 @@
+import type { LiveFeature } from '../../../lib/live-updates';
+import { addThread, isKnownThread, recordThreadMessage, threadsKey } from './threads';
+
+/**
+ * Private messages reach every socket of both people, open thread or not: the thread list's
+ * preview and unread count follow them. Only a signed-in user has threads.
+ */
+export const threadLiveUpdates: LiveFeature = (queryClient, { userId }) => {
+  if (!userId) return {};
+  return {
+    'message:new': (message) => {
+      if (isKnownThread(queryClient, message.conversationId)) {
+        recordThreadMessage(queryClient, message, userId);
+      }
+    },
+    'thread:new': ({ thread }) => addThread(queryClient, thread),
+    // Whatever happened while disconnected is in the server's counts.
+    connect: () => void queryClient.invalidateQueries({ queryKey: threadsKey }),
+  };
+};

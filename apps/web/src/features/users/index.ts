@@ -1,0 +1,5 @@
+// The users feature's public face: what other features and the app may use.
+export { directoryLiveUpdates } from './api/directory-live-updates';
+export { useUser } from './api/get-user';
+export { OnlineDot } from './components/online-dot';
+export { UserDirectory } from './components/user-directory';
