@@ -58,6 +58,21 @@ describe('GET /api/rooms: a cursor-paginated list', () => {
     expect(second.body.items.map((c) => c.kind)).toEqual(['room']);
   });
 
+  it('mine=true lists only the rooms the caller belongs to, without general', async () => {
+    const owner = await signUp(app.http);
+    const member = await signUp(app.http);
+    const tag = `mine${Date.now().toString(36)}`;
+    const joined = await createRoom(app.http, owner.accessToken, `${tag} joined`);
+    await createRoom(app.http, owner.accessToken, `${tag} not joined`);
+    await app.http.post(`/api/rooms/${joined.slug}/join`, undefined, { token: member.accessToken });
+    const res = await app.http.get<ConversationList>('/api/rooms?mine=true', {
+      token: member.accessToken,
+    });
+    expect(res.body.items.map((c) => c.id)).toEqual([joined.id]);
+    expect(res.body.items[0]!.isMember).toBe(true);
+    expect((await app.http.get('/api/rooms?mine=true')).status).toBe(401);
+  });
+
   it('searches names literally: % and _ match only themselves', async () => {
     const owner = await signUp(app.http);
     await createRoom(app.http, owner.accessToken, `Percent 100% ${Date.now()}`);

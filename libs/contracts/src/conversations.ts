@@ -31,6 +31,8 @@ export const listRoomsQuerySchema = z.object({
   sort: z.enum(['activity', 'name']).default('activity'),
   limit: z.coerce.number().int().min(1).max(LIMITS.roomPageMax).default(LIMITS.roomPageDefault),
   cursor: z.string().max(512).optional(),
+  /** `true`: only rooms the caller belongs to (signed-in users; general is not among them). */
+  mine: z.stringbool().optional(),
 });
 export type ListRoomsQuery = z.infer<typeof listRoomsQuerySchema>;
 

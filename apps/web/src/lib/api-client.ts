@@ -1,17 +1,27 @@
-import type { ApiErrorBody, ErrorCode, FieldError, RefreshResponse } from '@chat/contracts';
+import type {
+  ApiErrorBody,
+  ErrorCode,
+  ErrorDetails,
+  FieldError,
+  RefreshResponse,
+} from '@chat/contracts';
 
 /** A failed API call, carrying the contract's error body. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
+  /** The fields that failed (VALIDATION); empty otherwise. */
   readonly details: FieldError[];
+  /** With RATE_LIMITED: how long until the call would be accepted. */
+  readonly retryAfterMs: number | null;
 
-  constructor(status: number, code: ErrorCode, message: string, details: FieldError[] = []) {
+  constructor(status: number, code: ErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
-    this.details = details;
+    this.details = Array.isArray(details) ? details : [];
+    this.retryAfterMs = details && !Array.isArray(details) ? details.retryAfterMs : null;
   }
 
   /** Field errors keyed by the first segment of their path (`displayName`, `body`). */
@@ -151,6 +161,6 @@ async function toApiError(response: Response): Promise<ApiError> {
     response.status,
     body.code ?? (response.status >= 500 ? 'INTERNAL' : 'VALIDATION'),
     body.message ?? (response.statusText || `Request failed (${response.status})`),
-    body.details ?? [],
+    body.details,
   );
 }

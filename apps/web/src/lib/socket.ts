@@ -53,21 +53,23 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
   });
 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  const retryLater = () => {
+  const retryLater = (delayMs = 2_000) => {
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => {
       if (!socket.connected && !isBrowserOffline()) socket.connect();
-    }, 2_000);
+    }, delayMs);
   };
 
   let refreshedOnce = false;
   socket.on('connect_error', (error) => {
-    const code = (error as Error & { data?: ConnectErrorData }).data?.code;
+    const data = (error as Error & { data?: ConnectErrorData }).data;
+    const code = data?.code;
     if (code !== 'TOKEN_EXPIRED' && code !== 'UNAUTHORIZED') {
       setStatus(isBrowserOffline() ? 'offline' : 'reconnecting');
       // Network trouble: the manager retries by itself. A refusal by the server's handshake
       // (INTERNAL: it could not check the token just now) is final for socket.io, so retry here.
-      if (!socket.active) retryLater();
+      // RATE_LIMITED (too many connections open) says when to come back.
+      if (!socket.active) retryLater(data?.retryAfterMs);
       return;
     }
     // A handshake refusal is final for socket.io; refresh once, then connect again by hand.

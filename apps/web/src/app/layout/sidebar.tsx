@@ -18,7 +18,7 @@ export function Sidebar({ session }: { session: Session | undefined }) {
             <span className="sidebar__item-title">general</span>
           </NavLink>
         </section>
-        <RoomsNav />
+        <RoomsNav signedIn={myUserId !== undefined} />
         {myUserId ? <ThreadList myUserId={myUserId} /> : null}
       </nav>
       <UserDirectory myUserId={myUserId} />

@@ -43,18 +43,23 @@ export class RoomStore {
     return this.conversations.findOneBy({ kind: 'general' });
   }
 
-  /** A page of rooms (never general) in the query's order, matching `q` by name. */
-  async listPage(query: ListRoomsQuery): Promise<RoomPage> {
+  /**
+   * A page of rooms (never general) in the query's order, matching `q` by name; with
+   * `memberId`, only the rooms that user belongs to.
+   */
+  async listPage(query: ListRoomsQuery, memberId: string | null = null): Promise<RoomPage> {
     const order = ROOM_ORDER[query.sort];
     const after = query.cursor ? decodeRoomCursor(query.cursor, query.sort) : null;
     const rows: Array<{ id: string; sort_key: string }> = await this.conversations.query(
       `SELECT c.id, (${order.key})::text AS sort_key FROM conversations c
        WHERE c.kind = 'room'
          AND ($1::text IS NULL OR c.name ILIKE $1)
+         AND ($5::uuid IS NULL OR EXISTS (
+           SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.user_id = $5))
          AND ($2::text IS NULL OR (${order.key}, c.id) ${order.after} ($2::${order.cast}, $3::uuid))
        ORDER BY ${order.key} ${order.direction}, c.id ${order.direction}
        LIMIT $4`,
-      [likePattern(query.q), after?.key ?? null, after?.id ?? null, query.limit + 1],
+      [likePattern(query.q), after?.key ?? null, after?.id ?? null, query.limit + 1, memberId],
     );
     const page = rows.slice(0, query.limit);
     const byId = new Map(

@@ -10,7 +10,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { MaybePrincipal } from '../../../common/access/principal.js';
-import { AppError, notFound } from '../../../common/errors/app-error.js';
+import { AppError, notFound, unauthorized } from '../../../common/errors/app-error.js';
 import { RateLimits } from '../../../common/rate-limit/rate-limits.service.js';
 import { hasNul } from '../../../common/text/nul-characters.js';
 import { UsersService } from '../../users/index.js';
@@ -48,9 +48,10 @@ export class RoomsService {
    * general only).
    */
   async list(viewer: MaybePrincipal, query: ListRoomsQuery): Promise<ConversationList> {
+    if (query.mine && viewer?.kind !== 'user') throw unauthorized('Sign in to list your rooms');
     const [page, general] = await Promise.all([
-      this.store.listPage(query),
-      query.cursor ? null : this.store.getGeneral(),
+      this.store.listPage(query, query.mine ? viewer!.id : null),
+      query.cursor || query.mine ? null : this.store.getGeneral(),
     ]);
     const showGeneral = general && nameMatches(general.name, query.q);
     const entities = showGeneral ? [general, ...page.rooms] : page.rooms;
@@ -89,7 +90,7 @@ export class RoomsService {
 
   /** The slugs of the most active rooms (the bot mentions them). */
   async activeSlugs(count: number): Promise<string[]> {
-    const { rooms } = await this.store.listPage({ sort: 'activity', limit: count });
+    const { rooms } = await this.store.listPage({ sort: 'activity', limit: count, mine: false });
     return rooms.flatMap((room) => (room.slug ? [room.slug] : []));
   }
 

@@ -1,5 +1,6 @@
 import { Avatar } from '../../../components/avatar';
 import type { Group, Row } from '../logic/grouping';
+import { systemLineText } from '../logic/system-line';
 import { MessageBody } from './message-body';
 
 const BOT_TIP =
@@ -17,7 +18,8 @@ export function MessageGroup({
       <>
         {group.rows.map((row) => (
           <li key={row.key} className="message message--system">
-            <MessageBody body={row.message.body} />
+            {/* Plain text on purpose: no links in a line that looks like it comes from us. */}
+            <p className="message__body">{systemLineText(row.message)}</p>
             <Time iso={row.message.createdAt} />
           </li>
         ))}

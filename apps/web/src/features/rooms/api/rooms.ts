@@ -5,11 +5,31 @@ import type {
   Membership,
   RoomDetails,
 } from '@chat/contracts';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
-export function listRooms(): Promise<ConversationList> {
-  return apiRequest<ConversationList>('/api/rooms');
+export interface RoomListParams {
+  q?: string;
+  cursor?: string;
+  mine?: boolean;
+  limit?: number;
+}
+
+/** One page of GET /api/rooms: general first (first page, unless `mine`), then rooms. */
+export function listRooms(params: RoomListParams = {}): Promise<ConversationList> {
+  const query = new URLSearchParams();
+  if (params.q) query.set('q', params.q);
+  if (params.cursor) query.set('cursor', params.cursor);
+  if (params.mine) query.set('mine', 'true');
+  if (params.limit) query.set('limit', String(params.limit));
+  const suffix = query.size > 0 ? `?${query}` : '';
+  return apiRequest<ConversationList>(`/api/rooms${suffix}`);
 }
 
 export function getRoom(slug: string): Promise<RoomDetails> {
@@ -31,21 +51,43 @@ export function leaveRoom(slug: string): Promise<void> {
 }
 
 export const roomsKey = ['rooms'] as const;
-export const roomListKey = [...roomsKey, 'list'] as const;
+export const roomListKey = (q: string) => [...roomsKey, 'list', q] as const;
+export const myRoomsKey = [...roomsKey, 'mine'] as const;
+export const generalKey = [...roomsKey, 'general'] as const;
 export const roomKey = (slug: string) => [...roomsKey, 'detail', slug.toLowerCase()] as const;
 
-export const roomListQueryOptions = queryOptions({ queryKey: roomListKey, queryFn: listRooms });
+/** The sidebar shows at most this many of one's rooms. */
+const MY_ROOMS_MAX = 100;
 
-export function useRooms() {
-  return useQuery(roomListQueryOptions);
+/** Every room, a page at a time (most active first), matching `q`. */
+export function useRoomPages(q: string) {
+  return useInfiniteQuery({
+    queryKey: roomListKey(q),
+    queryFn: ({ pageParam }) => listRooms({ q, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 }
 
-/** General is the list item with kind "general". */
-export function useGeneral() {
+/** The rooms a signed-in user belongs to. */
+export function useMyRooms(enabled: boolean) {
   return useQuery({
-    ...roomListQueryOptions,
-    select: (list) => list.items.find((conversation) => conversation.kind === 'general'),
+    queryKey: myRoomsKey,
+    queryFn: () => listRooms({ mine: true, limit: MY_ROOMS_MAX }),
+    enabled,
   });
+}
+
+/** General: the first item of the first page. */
+export const generalQueryOptions = queryOptions({
+  queryKey: generalKey,
+  queryFn: () => listRooms({ limit: 1 }),
+  select: (list: ConversationList) =>
+    list.items.find((conversation) => conversation.kind === 'general'),
+});
+
+export function useGeneral() {
+  return useQuery(generalQueryOptions);
 }
 
 export function useRoom(slug: string, enabled: boolean) {

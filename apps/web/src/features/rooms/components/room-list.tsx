@@ -1,28 +1,61 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { useRooms } from '../api/rooms';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useRoomPages } from '../api/rooms';
 
-/** Every room with member and online counts. */
+/** Every room with member and online counts, most active first, searchable by name. */
 export function RoomList() {
-  const rooms = useRooms();
-  if (rooms.isPending) return <p className="muted">Loading rooms…</p>;
-  if (rooms.isError) return <p className="form__error">Could not load the rooms.</p>;
-  const items = rooms.data.items.filter((room) => room.kind === 'room');
-  if (items.length === 0) return <p className="muted">No rooms yet. Start the first one!</p>;
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 250);
+  const rooms = useRoomPages(q);
+  const items = rooms.data?.pages.flatMap((page) => page.items.filter((c) => c.kind === 'room'));
   return (
-    <ul className="room-list" aria-label="Rooms">
-      {items.map((room) => (
-        <li key={room.id} className="room-list__item">
-          <Link to={`/rooms/${room.slug}`} className="room-list__name">
-            #{room.slug}
-          </Link>
-          <span className="room-list__title">{room.name}</span>
-          {room.topic ? <span className="muted room-list__topic">{room.topic}</span> : null}
-          <span className="muted room-list__counts">
-            {room.memberCount} {room.memberCount === 1 ? 'member' : 'members'} · {room.onlineCount}{' '}
-            online
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <label htmlFor="room-search" className="visually-hidden">
+        Search rooms
+      </label>
+      <input
+        id="room-search"
+        type="search"
+        placeholder="Search rooms"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        maxLength={64}
+      />
+      {rooms.isPending ? <p className="muted">Loading rooms…</p> : null}
+      {rooms.isError ? <p className="form__error">Could not load the rooms.</p> : null}
+      {items && items.length === 0 ? (
+        <p className="muted">
+          {q ? `No room matches “${q}”.` : 'No rooms yet. Start the first one!'}
+        </p>
+      ) : null}
+      {items && items.length > 0 ? (
+        <ul className="room-list" aria-label="Rooms">
+          {items.map((room) => (
+            <li key={room.id} className="room-list__item">
+              <Link to={`/rooms/${room.slug}`} className="room-list__name">
+                #{room.slug}
+              </Link>
+              <span className="room-list__title">{room.name}</span>
+              {room.topic ? <span className="muted room-list__topic">{room.topic}</span> : null}
+              <span className="muted room-list__counts">
+                {room.memberCount} {room.memberCount === 1 ? 'member' : 'members'} ·{' '}
+                {room.onlineCount} online
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {rooms.hasNextPage ? (
+        <button
+          type="button"
+          className="button"
+          disabled={rooms.isFetchingNextPage}
+          onClick={() => void rooms.fetchNextPage()}
+        >
+          {rooms.isFetchingNextPage ? 'Loading…' : 'More rooms'}
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import { NavLink } from 'react-router';
-import { useRooms } from '../api/rooms';
+import { useMyRooms } from '../api/rooms';
 
-/** The sidebar's links to the rooms the viewer has joined. */
-export function RoomsNav() {
-  const rooms = useRooms();
-  const items = rooms.data?.items.filter((room) => room.kind === 'room' && room.isMember) ?? [];
+/** The sidebar's links to the rooms a signed-in viewer has joined (others have none). */
+export function RoomsNav({ signedIn }: { signedIn: boolean }) {
+  const rooms = useMyRooms(signedIn);
+  const items = rooms.data?.items ?? [];
   return (
     <section className="sidebar__section" aria-labelledby="rooms-heading">
       <h2 id="rooms-heading" className="sidebar__heading">

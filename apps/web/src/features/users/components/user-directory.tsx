@@ -2,7 +2,7 @@ import { NavLink } from 'react-router';
 import { useState } from 'react';
 import { Avatar } from '../../../components/avatar';
 import { useDirectory } from '../api/list-users';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { OnlineDot } from './online-dot';
 
 /** Everyone, online first, with search; a click opens the private thread. */
