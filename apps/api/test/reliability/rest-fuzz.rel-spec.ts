@@ -4,6 +4,7 @@ import {
   createRoomBodySchema,
   guestBodySchema,
   historyQuerySchema,
+  listRoomsQuerySchema,
   listUsersQuerySchema,
   loginBodySchema,
   openThreadBodySchema,
@@ -278,7 +279,19 @@ function buildEndpoints({ room }: Fixtures): Endpoint[] {
       },
       onValid: () => e(404, 'NOT_FOUND'),
     },
-    { name: 'rooms', method: 'GET', level: 'public', path: '/api/rooms', onValid: () => null },
+    {
+      name: 'rooms',
+      method: 'GET',
+      level: 'public',
+      path: '/api/rooms',
+      query: listRoomsQuerySchema,
+      onValid: (auth, _param, query) => {
+        const parsed = listRoomsQuerySchema.parse(query);
+        if (parsed.cursor) return e(400, 'VALIDATION'); // not a cursor this API made
+        if (parsed.mine && auth !== 'user') return e(401, 'UNAUTHORIZED');
+        return null;
+      },
+    },
     {
       name: 'create room',
       method: 'POST',
@@ -301,6 +314,14 @@ function buildEndpoints({ room }: Fixtures): Endpoint[] {
       method: 'POST',
       level: 'user',
       path: '/api/rooms/:param/join',
+      param: slugParam,
+      onValid: () => e(404, 'NOT_FOUND'),
+    },
+    {
+      name: 'delete room',
+      method: 'DELETE',
+      level: 'user',
+      path: '/api/rooms/:param',
       param: slugParam,
       onValid: () => e(404, 'NOT_FOUND'),
     },
@@ -394,7 +415,11 @@ function generateCases(rng: Rng, endpoints: Endpoint[], fixtures: Fixtures): Cas
     const search = new URLSearchParams();
     if (endpoint.query && rng.chance(0.8)) {
       const keys =
-        endpoint.name === 'history' ? ['before', 'after', 'limit'] : ['q', 'limit', 'cursor'];
+        endpoint.name === 'history'
+          ? ['before', 'after', 'limit']
+          : endpoint.name === 'rooms'
+            ? ['q', 'limit', 'cursor', 'sort', 'mine']
+            : ['q', 'limit', 'cursor'];
       for (const key of [...keys, 'bogus']) {
         if (!rng.chance(key === 'bogus' ? 0.1 : 0.45)) continue;
         const value = withoutLoneSurrogates(

@@ -49,6 +49,8 @@ export class RoomsService {
    */
   async list(viewer: MaybePrincipal, query: ListRoomsQuery): Promise<ConversationList> {
     if (query.mine && viewer?.kind !== 'user') throw unauthorized('Sign in to list your rooms');
+    // No name holds NUL, and PostgreSQL would refuse to compare with one.
+    if (hasNul(query.q)) return { items: [], nextCursor: null };
     const [page, general] = await Promise.all([
       this.store.listPage(query, query.mine ? viewer!.id : null),
       query.cursor || query.mine ? null : this.store.getGeneral(),
