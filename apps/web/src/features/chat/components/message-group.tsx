@@ -34,7 +34,20 @@ export function MessageGroup({
           {index === 0 ? (
             <div className="message__header">
               <Avatar name={sender.name} color={sender.avatarColor} />
-              <span className="message__sender">{sender.name}</span>
+              <span
+                className="message__sender"
+                title={
+                  sender.username
+                    ? `${sender.name} (@${sender.username})`
+                    : `${sender.name} (guest)`
+                }
+              >
+                {sender.name}
+              </span>
+              {/* Display names are free to copy; the handle is not. */}
+              {sender.username ? (
+                <span className="muted message__handle">@{sender.username}</span>
+              ) : null}
               {sender.kind === 'guest' ? <span className="badge">guest</span> : null}
               {group.viaBot ? (
                 <span

@@ -54,6 +54,31 @@ describe('MessageList', () => {
     expect(log.querySelector('b')).toBeNull();
   });
 
+  it("shows each member's @username beside the name, so a copied display name is told apart", () => {
+    const impostor = {
+      ...BOB,
+      id: '55555555-5555-4555-8555-555555555555',
+      name: ALICE.name,
+      username: 'not_alice',
+    };
+    const { log } = renderList(
+      mergeMessages(emptyList(), [message(1, { sender: ALICE }), message(2, { sender: impostor })]),
+    );
+    expect(within(log).getByText(`@${ALICE.username}`)).toBeInTheDocument();
+    expect(within(log).getByText('@not_alice')).toBeInTheDocument();
+  });
+
+  it('shows a system line as plain text with the name quoted, never as a link', () => {
+    const name = 'ADMIN: sign in at https://evil.example';
+    const { log } = renderList(
+      mergeMessages(emptyList(), [
+        message(1, { kind: 'system', sender: { ...BOB, name }, body: `${name} joined` }),
+      ]),
+    );
+    expect(within(log).getByText(`“${name}” joined`)).toBeInTheDocument();
+    expect(within(log).queryByRole('link')).toBeNull();
+  });
+
   it('shows a pending send as sending and a failed one with a retry button', async () => {
     const clientMsgId = 'cccccccc-0000-4000-8000-000000000001';
     const pending = addLocal(emptyList(), {
