@@ -13,12 +13,16 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Valid } from '../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
 import { CurrentUserId, Public } from '../../common/access/access.decorators.js';
+import { UserDirectory } from './user-directory.service.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly directory: UserDirectory,
+  ) {}
 
   @Get()
   @Public()
@@ -29,7 +33,7 @@ export class UsersController {
     response: userPageSchema,
   })
   list(@Query(Valid(listUsersQuerySchema)) query: ListUsersQuery) {
-    return this.users.listDirectory(query);
+    return this.directory.list(query);
   }
 
   @Get('me')

@@ -1,19 +1,10 @@
-import type {
-  ListUsersQuery,
-  OwnProfile,
-  PresenceUser,
-  PublicUser,
-  UpdateProfileBody,
-  UserPage,
-} from '@chat/contracts';
+import type { OwnProfile, PresenceUser, PublicUser, UpdateProfileBody } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error.js';
 import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
-import { decodeCursor, encodeCursor } from './directory-cursor.js';
-import { likePattern } from '../../common/text/like-pattern.js';
 import { hasNul } from '../../common/text/nul-characters.js';
 import { PresenceService } from '../presence/index.js';
 import { starterProfile } from './profile-defaults.js';
@@ -193,48 +184,12 @@ export class UsersService {
   async touchLastSeen(id: string): Promise<void> {
     await this.users.update({ id }, { lastSeenAt: () => 'now()' } as never);
   }
-
-  /** The directory: online first, then by display name; keyset pagination over that order. */
-  async listDirectory(query: ListUsersQuery): Promise<UserPage> {
-    if (hasNul(query.q)) return { items: [], nextCursor: null };
-    const online = await this.presence.onlineUserIds();
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const pattern = likePattern(query.q);
-    const rows: DirectoryRow[] = await this.users.query(
-      `SELECT * FROM (
-         SELECT u.*, CASE WHEN u.id = ANY($1::uuid[]) THEN 0 ELSE 1 END AS rank,
-                lower(u.display_name) AS sort_name
-         FROM users u
-         WHERE $2::text IS NULL OR u.username ILIKE $2 OR u.display_name ILIKE $2
-       ) d
-       WHERE $3::int IS NULL OR (d.rank, d.sort_name, d.id) > ($3, $4, $5::uuid)
-       ORDER BY d.rank, d.sort_name, d.id
-       LIMIT $6`,
-      [
-        online,
-        pattern,
-        after?.rank ?? null,
-        after?.name ?? null,
-        after?.id ?? null,
-        query.limit + 1,
-      ],
-    );
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toPublicUser(fromRow(row), row.rank === 0)),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ rank: last.rank, name: last.sort_name, id: last.id })
-          : null,
-    };
-  }
 }
 
-const USER_COLUMNS =
+export const USER_COLUMNS =
   'id, username, display_name, bio, avatar_color, location, created_at, last_seen_at, is_demo';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   display_name: string;
@@ -246,12 +201,7 @@ interface UserRow {
   is_demo: boolean;
 }
 
-interface DirectoryRow extends UserRow {
-  rank: 0 | 1;
-  sort_name: string;
-}
-
-function fromRow(row: UserRow): UserEntity {
+export function fromRow(row: UserRow): UserEntity {
   return Object.assign(new UserEntity(), {
     id: row.id,
     username: row.username,
