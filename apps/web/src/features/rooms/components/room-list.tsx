@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useRoomPages } from '../api/rooms';
+import { SearchField } from '../../../components/search-field';
 
 /** Every room with member and online counts, most active first, searchable by name. */
 export function RoomList() {
@@ -11,17 +12,7 @@ export function RoomList() {
   const items = rooms.data?.pages.flatMap((page) => page.items.filter((c) => c.kind === 'room'));
   return (
     <>
-      <label htmlFor="room-search" className="visually-hidden">
-        Search rooms
-      </label>
-      <input
-        id="room-search"
-        type="search"
-        placeholder="Search rooms"
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-        maxLength={64}
-      />
+      <SearchField id="room-search" label="Search rooms" value={search} onChange={setSearch} />
       {rooms.isPending ? <p className="muted">Loading rooms…</p> : null}
       {rooms.isError ? <p className="form__error">Could not load the rooms.</p> : null}
       {items && items.length === 0 ? (

@@ -4,6 +4,7 @@ import { Avatar } from '../../../components/avatar';
 import { useDirectory } from '../api/list-users';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { OnlineDot } from './online-dot';
+import { SearchField } from '../../../components/search-field';
 
 /** Everyone, online first, with search; a click opens the private thread. */
 export function UserDirectory({ myUserId }: { myUserId?: string }) {
@@ -17,15 +18,11 @@ export function UserDirectory({ myUserId }: { myUserId?: string }) {
       <h2 id="directory-heading" className="sidebar__heading">
         People
       </h2>
-      <label htmlFor="directory-search" className="visually-hidden">
-        Search people
-      </label>
-      <input
+      <SearchField
         id="directory-search"
-        type="search"
-        placeholder="Search people"
+        label="Search people"
         value={search}
-        onChange={(event) => setSearch(event.target.value)}
+        onChange={setSearch}
       />
       {directory.isError ? <p className="field__error">Could not load people.</p> : null}
       {directory.isSuccess && users.length === 0 ? (
