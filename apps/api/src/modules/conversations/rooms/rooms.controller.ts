@@ -8,9 +8,16 @@ import {
   type CreateRoomBody,
 } from '@chat/contracts';
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Valid } from '../../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../../common/openapi/api-contract.decorator.js';
+import {
+  conversationListExample,
+  createRoomBodyExample,
+  membershipExample,
+  roomDetailsExample,
+  roomExample,
+} from '../../../common/openapi/examples.js';
 import {
   CurrentPrincipal,
   CurrentUserId,
@@ -20,7 +27,6 @@ import type { MaybePrincipal } from '../../../common/access/principal.js';
 import { RoomsService } from './rooms.service.js';
 
 @ApiTags('rooms')
-@ApiBearerAuth()
 @Controller('rooms')
 export class RoomsController {
   constructor(private readonly rooms: RoomsService) {}
@@ -30,6 +36,7 @@ export class RoomsController {
   @ApiContract({
     summary: 'General and every room, with member and online counts',
     response: conversationListSchema,
+    example: conversationListExample,
   })
   async list(@CurrentPrincipal() viewer: MaybePrincipal) {
     return { items: await this.rooms.list(viewer) };
@@ -39,9 +46,11 @@ export class RoomsController {
   @ApiContract({
     summary: 'Create a room; the slug is the name lower-cased with other characters as "-"',
     body: createRoomBodySchema,
+    bodyExample: createRoomBodyExample,
     response: conversationSchema,
+    example: roomExample,
     status: 201,
-    errors: [401, 403, 409],
+    errors: ['SLUG_TAKEN'],
   })
   create(@CurrentUserId() userId: string, @Body(Valid(createRoomBodySchema)) body: CreateRoomBody) {
     return this.rooms.create(userId, body);
@@ -50,21 +59,29 @@ export class RoomsController {
   @Get(':slug')
   @ApiContract({
     summary: 'A room with its members',
+    params: slugParamSchema,
     response: roomDetailsSchema,
-    errors: [401, 403, 404],
+    example: roomDetailsExample,
+    errors: ['NOT_FOUND'],
   })
   details(@Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.details(params.slug);
   }
 
   @Post(':slug/join')
-  @ApiContract({ summary: 'Join a room', response: membershipSchema, errors: [401, 403, 404] })
+  @ApiContract({
+    summary: 'Join a room',
+    params: slugParamSchema,
+    response: membershipSchema,
+    example: membershipExample,
+    errors: ['NOT_FOUND'],
+  })
   join(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.join(userId, params.slug);
   }
 
   @Delete(':slug/members/me')
-  @ApiContract({ summary: 'Leave a room', errors: [401, 403, 404] })
+  @ApiContract({ summary: 'Leave a room', params: slugParamSchema, errors: ['NOT_FOUND'] })
   leave(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.leave(userId, params.slug);
   }
