@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from 'helmet';
 import { buildOpenApiDocument } from './common/openapi/openapi-document.js';
+import { SWAGGER_UI_CSP_DIRECTIVES } from './common/openapi/swagger-ui-csp.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api';
@@ -23,8 +24,10 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
   const strict = helmet({
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
-  // Swagger UI boots from an inline script, which the default CSP forbids.
-  const docs = helmet({ contentSecurityPolicy: false });
+  // Swagger UI has a policy of its own: its inline styles by hash, nothing else inline.
+  const docs = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: SWAGGER_UI_CSP_DIRECTIVES },
+  });
   app.use((req: Request, res: Response, next: NextFunction) =>
     (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next),
   );
@@ -49,7 +52,10 @@ function bodyParserErrors(error: unknown, _req: Request, res: Response, next: Ne
 }
 
 function setupOpenApi(app: NestExpressApplication): void {
-  SwaggerModule.setup(DOCS_PATH, app, buildOpenApiDocument(app));
+  SwaggerModule.setup(DOCS_PATH, app, buildOpenApiDocument(app), {
+    // No badge that sends the document's address to validator.swagger.io (the CSP refuses it).
+    swaggerOptions: { validatorUrl: null },
+  });
 }
 
 /** The built SPA at `/`, with every other non-API GET answered by index.html (client routing). */
