@@ -1,14 +1,18 @@
 import type { ApiErrorBody } from '@chat/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from 'helmet';
+import { buildOpenApiDocument } from './common/openapi/openapi-document.js';
+import { SWAGGER_UI_CSP_DIRECTIVES } from './common/openapi/swagger-ui-csp.js';
 import type { AppConfig } from './config/app-config.js';
 
-const API_PREFIX = 'api';
+export const API_PREFIX = 'api';
+/** Swagger UI; the document itself is at `/api/docs-json` (and `-yaml`). */
+const DOCS_PATH = `${API_PREFIX}/docs`;
 
 /** Everything HTTP that sits in front of the controllers, in the order requests meet it. */
 export function setupHttp(app: NestExpressApplication, config: AppConfig): void {
@@ -20,10 +24,12 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
   const strict = helmet({
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
-  // Swagger UI boots from an inline script, which the default CSP forbids.
-  const docs = helmet({ contentSecurityPolicy: false });
+  // Swagger UI has a policy of its own: its inline styles by hash, nothing else inline.
+  const docs = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: SWAGGER_UI_CSP_DIRECTIVES },
+  });
   app.use((req: Request, res: Response, next: NextFunction) =>
-    (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next),
+    (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next),
   );
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   app.use(cookieParser());
@@ -46,16 +52,10 @@ function bodyParserErrors(error: unknown, _req: Request, res: Response, next: Ne
 }
 
 function setupOpenApi(app: NestExpressApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Chat API')
-      .setDescription('REST side of the chat; live traffic goes over Socket.IO (see docs/).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+  SwaggerModule.setup(DOCS_PATH, app, buildOpenApiDocument(app), {
+    // No badge that sends the document's address to validator.swagger.io (the CSP refuses it).
+    swaggerOptions: { validatorUrl: null },
+  });
 }
 
 /** The built SPA at `/`, with every other non-API GET answered by index.html (client routing). */

@@ -1,4 +1,10 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+  type Type,
+} from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
 import type { MaybePrincipal } from './principal.js';
 
 /** Who may call an endpoint. Without a decorator an endpoint needs a signed-in user. */
@@ -14,6 +20,14 @@ export const Public = () => SetMetadata(ACCESS_LEVEL, 'public' satisfies AccessL
 export const TokenNotRead = () => SetMetadata(ACCESS_LEVEL, 'no-token' satisfies AccessLevel);
 /** Signed-in users and guests. */
 export const GuestsAllowed = () => SetMetadata(ACCESS_LEVEL, 'guest' satisfies AccessLevel);
+
+/** The level of a handler: its own decorator, else its controller's, else `user`. */
+export function accessLevelOf(
+  reflector: Reflector,
+  targets: [handler: ReturnType<ExecutionContext['getHandler']>, controller: Type],
+): AccessLevel {
+  return reflector.getAllAndOverride<AccessLevel>(ACCESS_LEVEL, targets) ?? 'user';
+}
 
 export interface RequestWithPrincipal {
   principal?: MaybePrincipal;

@@ -1,6 +1,7 @@
 import type { ErrorCode, ErrorDetails } from '@chat/contracts';
 
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
+/** The HTTP status of each code (INTERNAL is a 503 instead when the database is unreachable). */
+export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   VALIDATION: 400,
   UNAUTHORIZED: 401,
   TOKEN_EXPIRED: 401,

@@ -2,11 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../../common/errors/app-error.js';
-import {
-  ACCESS_LEVEL,
-  type AccessLevel,
-  type RequestWithPrincipal,
-} from '../../common/access/access.decorators.js';
+import { accessLevelOf, type RequestWithPrincipal } from '../../common/access/access.decorators.js';
 import { AccessTokenService } from './access-token.service.js';
 
 /** Global guard: reads the bearer token, sets `request.principal`, enforces the access level. */
@@ -19,11 +15,7 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const level =
-      this.reflector.getAllAndOverride<AccessLevel>(ACCESS_LEVEL, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? 'user';
+    const level = accessLevelOf(this.reflector, [context.getHandler(), context.getClass()]);
     const request = context.switchToHttp().getRequest<Request & RequestWithPrincipal>();
     if (level === 'no-token') {
       request.principal = null;

@@ -16,6 +16,14 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Valid } from '../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
+import {
+  authResponseExample,
+  guestBodyExample,
+  guestResponseExample,
+  loginBodyExample,
+  refreshResponseExample,
+  signupBodyExample,
+} from '../../common/openapi/examples.js';
 import { InjectConfig, type AppConfig } from '../../config/app-config.js';
 import { TokenNotRead } from '../../common/access/access.decorators.js';
 import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
@@ -40,9 +48,12 @@ export class AuthController {
   @ApiContract({
     summary: 'Create an account (profile auto-filled) and sign in; sets the `rt` refresh cookie',
     body: signupBodySchema,
+    bodyExample: signupBodyExample,
     response: authResponseSchema,
+    example: authResponseExample,
     status: 201,
-    errors: [409, 429],
+    errors: ['CONFLICT', 'RATE_LIMITED'],
+    refreshCookie: { sets: true },
   })
   async signup(
     @Body(Valid(signupBodySchema)) body: SignupBody,
@@ -56,8 +67,11 @@ export class AuthController {
   @ApiContract({
     summary: 'Sign in; sets the `rt` refresh cookie',
     body: loginBodySchema,
+    bodyExample: loginBodyExample,
     response: authResponseSchema,
-    errors: [401, 429],
+    example: authResponseExample,
+    errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],
+    refreshCookie: { sets: true },
   })
   async login(
     @Body(Valid(loginBodySchema)) body: LoginBody,
@@ -69,8 +83,10 @@ export class AuthController {
   @Post('refresh')
   @ApiContract({
     summary: 'Exchange the `rt` cookie for a new access token; the cookie is rotated',
+    description: 'On a 401 the cookie is cleared: sign in again.',
     response: refreshResponseSchema,
-    errors: [401],
+    example: refreshResponseExample,
+    refreshCookie: { reads: 'required', sets: true },
   })
   async refresh(
     @Req() request: Request,
@@ -87,7 +103,10 @@ export class AuthController {
   }
 
   @Post('logout')
-  @ApiContract({ summary: 'Sign out: revokes this sign-in and clears the cookie' })
+  @ApiContract({
+    summary: 'Sign out: revokes this sign-in and clears the cookie',
+    refreshCookie: { reads: 'optional', clears: true },
+  })
   async logout(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -100,10 +119,12 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard)
   @ApiContract({
     summary: 'A 24-hour guest token: read and post in general only',
-    body: guestBodySchema,
+    body: guestBodySchema.optional(),
+    bodyExample: guestBodyExample,
     response: guestResponseSchema,
+    example: guestResponseExample,
     status: 201,
-    errors: [429],
+    errors: ['RATE_LIMITED'],
   })
   guest(@Body(Valid(guestBodySchema.optional())) body: GuestBody | undefined) {
     return this.auth.guest(body ?? {});

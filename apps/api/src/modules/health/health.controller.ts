@@ -9,6 +9,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
+import { healthDownExample, healthExample } from '../../common/openapi/examples.js';
 import { Public } from '../../common/access/access.decorators.js';
 import { REDIS, type RedisClient } from '../../redis/redis.module.js';
 
@@ -24,11 +25,18 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  // Terminus documents its own health shape; the contract's (below) is the one we answer.
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiContract({
     summary: 'Database (and Redis, when configured) health',
     response: healthSchema,
-    errors: [503],
+    example: healthExample,
+    alsoAnswers: {
+      503: {
+        description: 'A check is down: the same body, the failing check under `error`',
+        example: healthDownExample,
+      },
+    },
   })
   async check(@Res({ passthrough: true }) response: Response) {
     try {

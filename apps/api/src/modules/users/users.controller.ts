@@ -9,9 +9,15 @@ import {
   type UpdateProfileBody,
 } from '@chat/contracts';
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Valid } from '../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
+import {
+  ownProfileExample,
+  publicUserExample,
+  updateProfileBodyExample,
+  userPageExample,
+} from '../../common/openapi/examples.js';
 import { CurrentUserId, Public } from '../../common/access/access.decorators.js';
 import { UserDirectory } from './user-directory.service.js';
 import { UsersService } from './users.service.js';
@@ -31,25 +37,30 @@ export class UsersController {
       'The user directory: online first, then by name; `q` searches username and display name',
     query: listUsersQuerySchema,
     response: userPageSchema,
+    example: userPageExample,
   })
   list(@Query(Valid(listUsersQuerySchema)) query: ListUsersQuery) {
     return this.directory.list(query);
   }
 
   @Get('me')
-  @ApiBearerAuth()
-  @ApiContract({ summary: 'My own profile', response: ownProfileSchema, errors: [401, 403] })
+  @ApiContract({
+    summary: 'My own profile',
+    response: ownProfileSchema,
+    example: ownProfileExample,
+  })
   me(@CurrentUserId() userId: string) {
     return this.users.getOwnProfile(userId);
   }
 
   @Patch('me')
-  @ApiBearerAuth()
   @ApiContract({
     summary: 'Edit my profile',
     body: updateProfileBodySchema,
+    bodyExample: updateProfileBodyExample,
     response: ownProfileSchema,
-    errors: [401, 403],
+    example: ownProfileExample,
+    errors: ['RATE_LIMITED'],
   })
   updateMe(
     @CurrentUserId() userId: string,
@@ -60,7 +71,13 @@ export class UsersController {
 
   @Get(':username')
   @Public()
-  @ApiContract({ summary: 'A public profile', response: publicUserSchema, errors: [404] })
+  @ApiContract({
+    summary: 'A public profile',
+    params: usernameParamSchema,
+    response: publicUserSchema,
+    example: publicUserExample,
+    errors: ['NOT_FOUND'],
+  })
   byUsername(@Param(Valid(usernameParamSchema)) params: { username: string }) {
     return this.users.getPublicByUsername(params.username);
   }

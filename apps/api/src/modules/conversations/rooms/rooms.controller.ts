@@ -10,9 +10,16 @@ import {
   type ListRoomsQuery,
 } from '@chat/contracts';
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Valid } from '../../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../../common/openapi/api-contract.decorator.js';
+import {
+  conversationListExample,
+  createRoomBodyExample,
+  membershipExample,
+  roomDetailsExample,
+  roomExample,
+} from '../../../common/openapi/examples.js';
 import {
   CurrentPrincipal,
   CurrentUserId,
@@ -22,7 +29,6 @@ import type { MaybePrincipal } from '../../../common/access/principal.js';
 import { RoomsService } from './rooms.service.js';
 
 @ApiTags('rooms')
-@ApiBearerAuth()
 @Controller('rooms')
 export class RoomsController {
   constructor(private readonly rooms: RoomsService) {}
@@ -34,7 +40,8 @@ export class RoomsController {
       'A page of rooms with member and online counts, general first; `q` searches names, `sort` is by activity or name',
     query: listRoomsQuerySchema,
     response: conversationListSchema,
-    errors: [400],
+    example: conversationListExample,
+    errors: ['UNAUTHORIZED'], // mine=true without a signed-in user
   })
   list(
     @CurrentPrincipal() viewer: MaybePrincipal,
@@ -47,9 +54,11 @@ export class RoomsController {
   @ApiContract({
     summary: 'Create a room; the slug is the name lower-cased with other characters as "-"',
     body: createRoomBodySchema,
+    bodyExample: createRoomBodyExample,
     response: conversationSchema,
+    example: roomExample,
     status: 201,
-    errors: [401, 403, 409],
+    errors: ['SLUG_TAKEN', 'RATE_LIMITED'],
   })
   create(@CurrentUserId() userId: string, @Body(Valid(createRoomBodySchema)) body: CreateRoomBody) {
     return this.rooms.create(userId, body);
@@ -58,15 +67,23 @@ export class RoomsController {
   @Get(':slug')
   @ApiContract({
     summary: 'A room with its members',
+    params: slugParamSchema,
     response: roomDetailsSchema,
-    errors: [401, 403, 404],
+    example: roomDetailsExample,
+    errors: ['NOT_FOUND'],
   })
   details(@Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.details(params.slug);
   }
 
   @Post(':slug/join')
-  @ApiContract({ summary: 'Join a room', response: membershipSchema, errors: [401, 403, 404] })
+  @ApiContract({
+    summary: 'Join a room',
+    params: slugParamSchema,
+    response: membershipSchema,
+    example: membershipExample,
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+  })
   join(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.join(userId, params.slug);
   }
@@ -74,14 +91,19 @@ export class RoomsController {
   @Delete(':slug')
   @ApiContract({
     summary: 'Delete a room with its history (its owner only)',
-    errors: [401, 403, 404],
+    params: slugParamSchema,
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
   })
   remove(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.delete(userId, params.slug);
   }
 
   @Delete(':slug/members/me')
-  @ApiContract({ summary: 'Leave a room', errors: [401, 403, 404] })
+  @ApiContract({
+    summary: 'Leave a room',
+    params: slugParamSchema,
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+  })
   leave(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.leave(userId, params.slug);
   }

@@ -5,15 +5,19 @@ import {
   type OpenThreadBody,
 } from '@chat/contracts';
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Valid } from '../../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../../common/openapi/api-contract.decorator.js';
+import {
+  openThreadBodyExample,
+  threadExample,
+  threadListExample,
+} from '../../../common/openapi/examples.js';
 import { CurrentUserId } from '../../../common/access/access.decorators.js';
 import { ThreadsService } from './threads.service.js';
 
 @ApiTags('threads')
-@ApiBearerAuth()
 @Controller('threads')
 export class ThreadsController {
   constructor(private readonly threads: ThreadsService) {}
@@ -22,7 +26,7 @@ export class ThreadsController {
   @ApiContract({
     summary: 'My private threads, newest activity first',
     response: threadListSchema,
-    errors: [401, 403],
+    example: threadListExample,
   })
   async list(@CurrentUserId() userId: string) {
     return { items: await this.threads.list(userId) };
@@ -32,9 +36,12 @@ export class ThreadsController {
   @ApiContract({
     summary: 'The thread with a user, created if missing (201) or existing (200)',
     body: openThreadBodySchema,
+    bodyExample: openThreadBodyExample,
     response: threadSchema,
+    example: threadExample,
     status: 200,
-    errors: [401, 403, 404],
+    alsoAnswers: { 201: { description: 'Created: the thread is new' } },
+    errors: ['NOT_FOUND'],
   })
   async open(
     @CurrentUserId() userId: string,

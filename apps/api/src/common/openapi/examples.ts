@@ -1,0 +1,186 @@
+import type {
+  AuthResponse,
+  Conversation,
+  ConversationList,
+  CreateRoomBody,
+  GuestBody,
+  GuestResponse,
+  Health,
+  LoginBody,
+  Membership,
+  Message,
+  MessagePage,
+  OpenThreadBody,
+  OwnProfile,
+  PublicUser,
+  ReadBody,
+  RefreshResponse,
+  RoomDetails,
+  SignupBody,
+  Thread,
+  ThreadList,
+  UpdateProfileBody,
+  UserPage,
+} from '@chat/contracts';
+
+// One small, consistent world for the examples at /api/docs: Ann and Bob, general, one room and
+// their private thread. Typed by the contract; Redocly checks them against the schemas too.
+
+const ANN_ID = 'c0a8d1e2-3b4f-4a5b-8c6d-7e8f9a0b1c2d';
+const BOB_ID = 'd1b9e2f3-4c5a-4b6c-9d7e-8f9a0b1c2d3e';
+const GENERAL_ID = '9b2f6f43-2a41-4c55-8a53-1f0c6f0e7d21';
+const ROOM_ID = 'a3c4d5e6-f7a8-4b9c-8d0e-1f2a3b4c5d6e';
+const THREAD_ID = 'e4f5a6b7-c8d9-4e0f-a1b2-c3d4e5f6a7b8';
+const ACCESS_TOKEN =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjMGE4ZDFlMi0zYjRmLTRhNWItOGM2ZC03ZThmOWEwYjFjMmQiLCJyb2xlIjoidXNlciJ9.3q2-7wAbc0dEf1gH2iJ3kL4mN5oP6qR7sT8uV9wX0yZ';
+
+const ann: PublicUser = {
+  id: ANN_ID,
+  username: 'ann',
+  displayName: 'Ann Lee',
+  bio: 'Reads too much.',
+  avatarColor: '#2563eb',
+  location: 'Lisbon',
+  online: true,
+  lastSeenAt: '2026-12-03T10:15:00.000Z',
+  isDemo: false,
+};
+
+const bob: PublicUser = {
+  ...ann,
+  id: BOB_ID,
+  username: 'bob',
+  displayName: 'Bob',
+  bio: '',
+  avatarColor: '#059669',
+  location: '',
+  online: false,
+  lastSeenAt: '2026-12-02T18:40:00.000Z',
+};
+
+export const ownProfileExample: OwnProfile = { ...ann, createdAt: '2026-11-20T09:00:00.000Z' };
+export const publicUserExample = ann;
+export const userPageExample: UserPage = { items: [ann, bob], nextCursor: null };
+
+export const signupBodyExample: SignupBody = {
+  username: 'ann',
+  password: 'correct horse battery',
+  displayName: 'Ann Lee',
+};
+export const loginBodyExample: LoginBody = { username: 'ann', password: 'correct horse battery' };
+export const authResponseExample: AuthResponse = {
+  user: ownProfileExample,
+  accessToken: ACCESS_TOKEN,
+};
+export const refreshResponseExample: RefreshResponse = { accessToken: ACCESS_TOKEN };
+export const guestBodyExample: GuestBody = { nickname: 'Visitor' };
+export const guestResponseExample: GuestResponse = {
+  guest: { id: 'f5a6b7c8-d9e0-4f1a-b2c3-d4e5f6a7b8c9', name: 'Visitor' },
+  accessToken: ACCESS_TOKEN,
+};
+export const updateProfileBodyExample: UpdateProfileBody = {
+  bio: 'Reads too much.',
+  avatarColor: '#2563eb',
+};
+
+const general: Conversation = {
+  id: GENERAL_ID,
+  kind: 'general',
+  slug: 'general',
+  name: 'General',
+  memberCount: 42,
+  onlineCount: 5,
+  lastMessageAt: '2026-12-03T10:14:12.000Z',
+  lastSeq: 1234,
+  isMember: true,
+};
+
+export const roomExample: Conversation = {
+  id: ROOM_ID,
+  kind: 'room',
+  slug: 'book-club',
+  name: 'Book club',
+  topic: 'One chapter a week',
+  memberCount: 2,
+  onlineCount: 1,
+  lastMessageAt: '2026-12-03T09:58:30.000Z',
+  lastSeq: 53,
+  isMember: true,
+};
+
+export const conversationListExample: ConversationList = {
+  items: [general, roomExample],
+  nextCursor: 'WyJhY3Rpdml0eSIsIjIwMjYtMTItMDEgMTA6MDA6MDArMDAiLCIzZjJjIl0',
+};
+export const createRoomBodyExample: CreateRoomBody = {
+  name: 'Book club',
+  topic: 'One chapter a week',
+};
+
+export const roomDetailsExample: RoomDetails = {
+  ...roomExample,
+  members: [
+    { user: ann, role: 'owner', joinedAt: '2026-11-21T12:00:00.000Z' },
+    { user: bob, role: 'member', joinedAt: '2026-11-22T08:30:00.000Z' },
+  ],
+};
+
+export const membershipExample: Membership = {
+  conversationId: ROOM_ID,
+  userId: BOB_ID,
+  role: 'member',
+  joinedAt: '2026-11-22T08:30:00.000Z',
+};
+
+const message = (seq: number, body: string, from: PublicUser, at: string): Message => ({
+  id: String(9000 + seq),
+  conversationId: ROOM_ID,
+  seq,
+  sender: {
+    id: from.id,
+    kind: 'user',
+    name: from.displayName,
+    username: from.username,
+    avatarColor: from.avatarColor,
+  },
+  body,
+  clientMsgId: `0c1d2e3f-4a5b-4c6d-8e7f-${String(seq).padStart(12, '0')}`,
+  kind: 'text',
+  viaBot: false,
+  createdAt: at,
+});
+
+export const messagePageExample: MessagePage = {
+  items: [
+    message(51, 'Chapter 3 tonight?', ann, '2026-12-03T09:57:02.000Z'),
+    message(52, 'Yes, 8 pm works', bob, '2026-12-03T09:58:30.000Z'),
+  ],
+  hasMore: true,
+};
+
+export const readBodyExample: ReadBody = { seq: 52 };
+
+export const threadExample: Thread = {
+  id: THREAD_ID,
+  otherUser: bob,
+  lastMessage: {
+    ...message(3, 'See you there', bob, '2026-12-03T10:01:00.000Z'),
+    conversationId: THREAD_ID,
+  },
+  unread: 1,
+};
+export const threadListExample: ThreadList = { items: [threadExample] };
+export const openThreadBodyExample: OpenThreadBody = { userId: BOB_ID };
+
+export const healthExample: Health = {
+  status: 'ok',
+  info: { database: { status: 'up' }, redis: { status: 'up' } },
+  error: {},
+  details: { database: { status: 'up' }, redis: { status: 'up' } },
+};
+export const healthDownExample: Health = {
+  status: 'error',
+  info: { database: { status: 'up' } },
+  error: { redis: { status: 'down', message: 'not connected' } },
+  details: { database: { status: 'up' }, redis: { status: 'down', message: 'not connected' } },
+};
