@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from 'helmet';
+import { OriginPolicy } from './common/http/origin-policy.js';
 import { buildOpenApiDocument } from './common/openapi/openapi-document.js';
 import { SWAGGER_UI_CSP_DIRECTIVES } from './common/openapi/swagger-ui-csp.js';
 import type { AppConfig } from './config/app-config.js';
@@ -31,7 +32,13 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
   app.use((req: Request, res: Response, next: NextFunction) =>
     (req.path.startsWith(`/${DOCS_PATH}`) ? docs : strict)(req, res, next),
   );
-  app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
+  // The page's own origin (on whatever host and port it was opened) and CORS_ORIGINS.
+  const origins = new OriginPolicy(config);
+  app.enableCors((request: Request, callback: (error: Error | null, options: object) => void) => {
+    const origin = request.headers.origin;
+    const allowed = origin !== undefined && origins.allows(origin, request.headers);
+    callback(null, { origin: allowed ? origin : false, credentials: true });
+  });
   app.use(cookieParser());
   app.use(express.json({ limit: '64kb' }));
   app.use(bodyParserErrors);

@@ -4,6 +4,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { RedisClientType } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
+import { OriginPolicy } from '../../common/http/origin-policy.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { createRedisClient } from '../../redis/redis.module.js';
 
@@ -22,16 +23,23 @@ export class ChatIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const allowed = new Set(this.config.CORS_ORIGINS);
+    const origins = new OriginPolicy(this.config);
     const serverOptions: Partial<ServerOptions> = {
       ...options,
       // A frame over the cap closes only the socket that sent it.
       maxHttpBufferSize: LIMITS.socketPayloadBytes,
-      cors: { origin: this.config.CORS_ORIGINS, credentials: true },
-      // Browsers always send Origin; tools and servers (no Origin) are not a CSRF risk.
+      cors: (request, callback) => {
+        const origin = request.headers.origin;
+        callback(null, {
+          origin: origin !== undefined && origins.allows(origin, request.headers) ? origin : false,
+          credentials: true,
+        });
+      },
+      // The page's own origin and CORS_ORIGINS (OriginPolicy). Browsers always send Origin;
+      // tools and servers (no Origin) are not a CSRF risk.
       allowRequest: (request, callback) => {
         const origin = request.headers.origin;
-        callback(null, origin === undefined || allowed.has(origin));
+        callback(null, origin === undefined || origins.allows(origin, request.headers));
       },
     };
     const server = super.createIOServer(port, serverOptions as ServerOptions) as Server;
