@@ -32,24 +32,31 @@ export class RefreshTokensService {
     return token;
   }
 
-  /** Spends a token and returns its successor, or fails with UNAUTHORIZED. */
-  async rotate(token: string): Promise<{ userId: string; token: string }> {
-    const stored = await this.tokens.findOneBy({ tokenHash: sha256(token) });
-    if (!stored) throw invalid();
-    if (stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) {
-      if (stored.revokedAt) await this.revokeFamily(stored.familyId);
-      throw invalid();
-    }
-    // Only one caller can spend a token: the conditional update decides a race.
-    const spent = await this.tokens.update(
-      { id: stored.id, revokedAt: IsNull() },
-      { revokedAt: new Date() },
+  /**
+   * Spends a token and returns its successor, or fails with UNAUTHORIZED. One statement spends
+   * the token and inserts its successor: of two concurrent uses the row lock lets exactly one
+   * spend it (the other, re-checking `revoked_at IS NULL` after the winner commits, finds it
+   * spent), and the successor exists as soon as the spend is visible. So the loser's reuse
+   * check below always sees the winner's new token and revokes it with the family.
+   */
+  async rotate(token: string): Promise<{ userId: string; familyId: string; token: string }> {
+    const successor = randomBytes(32).toString('base64url');
+    const rows: Array<{ user_id: string; family_id: string }> = await this.tokens.query(
+      `WITH spent AS (
+         UPDATE refresh_tokens SET revoked_at = now()
+         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+         RETURNING user_id, family_id
+       )
+       INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+       SELECT user_id, family_id, $2, $3 FROM spent
+       RETURNING user_id, family_id`,
+      [sha256(token), sha256(successor), new Date(Date.now() + REFRESH_TOKEN_TTL_MS)],
     );
-    if (!spent.affected) {
-      await this.revokeFamily(stored.familyId);
-      throw invalid();
-    }
-    return { userId: stored.userId, token: await this.issue(stored.userId, stored.familyId) };
+    const [rotated] = rows;
+    if (rotated) return { userId: rotated.user_id, familyId: rotated.family_id, token: successor };
+    // Unknown, expired or already spent. Spent means it was copied: end that sign-in everywhere.
+    await this.revokeFamilyOfSpent(token);
+    throw invalid();
   }
 
   /** Sign-out: ends the sign-in the token belongs to. Unknown tokens are ignored. */
@@ -60,5 +67,16 @@ export class RefreshTokensService {
 
   private async revokeFamily(familyId: string): Promise<void> {
     await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Revokes the family of `token` if that token was spent (revoked) already. */
+  private async revokeFamilyOfSpent(token: string): Promise<void> {
+    await this.tokens.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+       WHERE revoked_at IS NULL AND family_id IN (
+         SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL
+       )`,
+      [sha256(token)],
+    );
   }
 }
