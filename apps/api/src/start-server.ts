@@ -18,6 +18,8 @@ export interface RunningServer {
 /** Resolves the database (embedded when DATABASE_URL is unset), builds the app and listens. */
 export async function startServer(env: Env): Promise<RunningServer> {
   const logger = new Logger('Bootstrap');
+  // Before anything is started: a bad secret file stops start-up with nothing to clean up.
+  const jwtSecret = await resolveJwtSecret(env.JWT_SECRET, env.DATA_DIR);
   const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(env.DATA_DIR);
   const databaseUrl = env.DATABASE_URL ?? embedded!.url;
   logger.log(
@@ -28,11 +30,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   let app: NestExpressApplication;
   let config: AppConfig;
   try {
-    config = {
-      ...env,
-      databaseUrl,
-      jwtSecret: await resolveJwtSecret(env.JWT_SECRET, env.DATA_DIR),
-    };
+    config = { ...env, databaseUrl, jwtSecret };
     app = await createApp(config);
     await app.listen(env.PORT, env.HOST);
   } catch (error) {

@@ -7,6 +7,9 @@ const booleanFromString = z
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
+/** JWT_SECRET, and the generated DATA_DIR/jwt-secret file that stands in for it. */
+export const jwtSecretSchema = z.string().min(32, 'must be at least 32 characters');
+
 /** Every environment variable the API reads. `.env.example` lists the same keys. */
 export const envSchema = z
   .object({
@@ -16,7 +19,7 @@ export const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_SECRET: jwtSecretSchema.optional(),
     CORS_ORIGINS: z
       .string()
       .default('http://localhost:3000,http://localhost:5173')
