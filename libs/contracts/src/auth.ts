@@ -46,11 +46,16 @@ export type GuestResponse = z.infer<typeof guestResponseSchema>;
 export const refreshResponseSchema = z.object({ accessToken: z.string() });
 export type RefreshResponse = z.infer<typeof refreshResponseSchema>;
 
-/** Claims of an access token. Guests carry their name since they have no row. */
+/**
+ * Claims of an access token. Guests carry their name since they have no row; a user's token
+ * carries `sid`, its sign-in (refresh family), so signing out can end that sign-in's sockets.
+ */
 export const accessClaimsSchema = z.object({
   sub: z.string(),
   role: z.enum(['user', 'guest']),
   jti: z.string(),
   name: z.string().optional(),
+  sid: z.uuid().optional(),
+  exp: z.number().optional(),
 });
 export type AccessClaims = z.infer<typeof accessClaimsSchema>;

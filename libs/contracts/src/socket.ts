@@ -35,6 +35,19 @@ export type TypingPayload = z.infer<typeof typingPayloadSchema>;
 export const readPayloadSchema = z.object({ conversationId: idSchema, seq });
 export type ReadPayload = z.infer<typeof readPayloadSchema>;
 
+/**
+ * `auth:refresh`: a fresh access token for the same person, sent when the server says
+ * `auth:expiring`. Tokens are printable ASCII (a JWT is base64url and dots).
+ */
+export const authRefreshPayloadSchema = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(4096)
+    .regex(/^[\x21-\x7e]+$/, 'must be an access token'),
+});
+export type AuthRefreshPayload = z.infer<typeof authRefreshPayloadSchema>;
+
 // ---- acknowledgements ----
 
 export type AckError = { code: ErrorCode; message: string; details?: ErrorDetails };
@@ -67,6 +80,10 @@ export type PresencePayload = { conversationId: string; user: PresenceUser };
 export type TypingBroadcast = { conversationId: string; user: PresenceUser; isTyping: boolean };
 export type NoticePayload = { conversationId: string; text: string };
 export type UserIdPayload = { userId: string };
+/** The socket's access token expires at `expiresAt`: answer with `auth:refresh` before then. */
+export type AuthExpiringPayload = { expiresAt: string };
+/** `auth:refresh` accepted: the socket now lives until the new token's `expiresAt`. */
+export type AuthRefreshResult = { expiresAt: string };
 
 /**
  * Payload of a `connect_error` raised by the handshake. INTERNAL means the server could not
@@ -84,6 +101,7 @@ export interface ClientToServerEvents {
   'message:send': (payload: SendPayload, ack: AckCallback<Message>) => void;
   typing: (payload: TypingPayload, ack: AckCallback<null>) => void;
   'conversation:read': (payload: ReadPayload, ack: AckCallback<null>) => void;
+  'auth:refresh': (payload: AuthRefreshPayload, ack: AckCallback<AuthRefreshResult>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -97,6 +115,11 @@ export interface ServerToClientEvents {
   'user:updated': (user: PublicUser) => void;
   typing: (payload: TypingBroadcast) => void;
   'system:notice': (payload: NoticePayload) => void;
+  /**
+   * The access token this socket was opened (or last refreshed) with expires soon; a socket
+   * that has not sent `auth:refresh` by `expiresAt` is disconnected by the server.
+   */
+  'auth:expiring': (payload: AuthExpiringPayload) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

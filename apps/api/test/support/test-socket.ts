@@ -11,6 +11,8 @@ type PayloadOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
  */
 export class TestSocket {
   readonly received = new Map<string, unknown[]>();
+  /** Why the connection closed (socket.io's reason), once it has. */
+  disconnectReason: string | null = null;
   private waiters: Array<{
     event: string;
     match: (payload: any) => boolean;
@@ -18,6 +20,7 @@ export class TestSocket {
   }> = [];
 
   constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
+    socket.on('disconnect', (reason) => (this.disconnectReason = reason));
     socket.onAny((event: string, payload: unknown) => {
       const list = this.received.get(event) ?? [];
       list.push(payload);
@@ -71,9 +74,10 @@ export class TestSocket {
     await this.call('typing', { conversationId: randomUUID(), isTyping: false });
   }
 
-  /** Resolves when the connection is closed (by either side). */
+  /** Resolves when the connection is closed (by either side), with socket.io's reason. */
   disconnected(timeoutMs = 5000): Promise<string> {
-    if (this.socket.disconnected) return Promise.resolve('already disconnected');
+    if (this.socket.disconnected)
+      return Promise.resolve(this.disconnectReason ?? 'never connected');
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`still connected after ${timeoutMs} ms`)),

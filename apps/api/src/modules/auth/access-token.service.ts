@@ -8,13 +8,25 @@ import type { Principal } from '../../common/access/principal.js';
 const USER_TOKEN_TTL_S = 15 * 60;
 const GUEST_TOKEN_TTL_S = 24 * 60 * 60;
 
-/** Signs and verifies access tokens (JWT): `sub`, `role`, `jti`, and a guest's `name`. */
+/** A verified access token: who it is for, until when, and (users) under which sign-in. */
+export interface VerifiedToken {
+  principal: Principal;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  /** The refresh family it was issued under; null for guests and tokens from before `sid`. */
+  sessionId: string | null;
+}
+
+/**
+ * Signs and verifies access tokens (JWT): `sub`, `role`, `jti`, a guest's `name`, and a user's
+ * `sid` (the sign-in, i.e. refresh family, it belongs to).
+ */
 @Injectable()
 export class AccessTokenService {
   constructor(private readonly jwt: JwtService) {}
 
-  signUser(userId: string): Promise<string> {
-    const claims: AccessClaims = { sub: userId, role: 'user', jti: randomUUID() };
+  signUser(userId: string, sessionId: string): Promise<string> {
+    const claims: AccessClaims = { sub: userId, role: 'user', jti: randomUUID(), sid: sessionId };
     return this.jwt.signAsync(claims, { expiresIn: USER_TOKEN_TTL_S });
   }
 
@@ -25,6 +37,11 @@ export class AccessTokenService {
 
   /** Throws TOKEN_EXPIRED for an expired token and UNAUTHORIZED for anything else wrong. */
   async verify(token: string): Promise<Principal> {
+    return (await this.verifyToken(token)).principal;
+  }
+
+  /** As `verify`, with the token's expiry and sign-in. */
+  async verifyToken(token: string): Promise<VerifiedToken> {
     let payload: unknown;
     try {
       payload = await this.jwt.verifyAsync(token);
@@ -36,9 +53,17 @@ export class AccessTokenService {
     }
     const claims = accessClaimsSchema.safeParse(payload);
     if (!claims.success) throw new AppError('UNAUTHORIZED', 'Invalid access token');
-    const { sub, role, name } = claims.data;
-    return role === 'user'
-      ? { kind: 'user', id: sub }
-      : { kind: 'guest', id: sub, name: name ?? 'Guest' };
+    const { sub, role, name, sid, exp } = claims.data;
+    // jsonwebtoken has checked `exp` when present; every token we sign has one.
+    if (exp === undefined) throw new AppError('UNAUTHORIZED', 'Invalid access token');
+    const principal: Principal =
+      role === 'user'
+        ? { kind: 'user', id: sub }
+        : { kind: 'guest', id: sub, name: name ?? 'Guest' };
+    return {
+      principal,
+      expiresAt: exp * 1000,
+      sessionId: role === 'user' ? (sid ?? null) : null,
+    };
   }
 }

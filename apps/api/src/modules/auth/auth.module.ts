@@ -13,6 +13,7 @@ import { AuthService } from './auth.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { RefreshTokensService } from './refresh-tokens.service.js';
+import { SessionsService } from './sessions.service.js';
 
 /** Sign-up, sign-in, tokens; also the global AccessGuard every endpoint passes through. */
 @Global()
@@ -41,8 +42,9 @@ import { RefreshTokensService } from './refresh-tokens.service.js';
     AuthRateLimitGuard,
     PasswordHasher,
     RefreshTokensService,
+    SessionsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccessTokenService],
+  exports: [AccessTokenService, SessionsService],
 })
 export class AuthModule {}

@@ -6,10 +6,12 @@ import type {
   SignupBody,
 } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomInt, randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors/app-error.js';
 import { UsersService } from '../users/index.js';
 import { AccessTokenService } from './access-token.service.js';
+import { SESSION_ENDED, type SessionEndedEvent } from './auth.events.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokensService } from './refresh-tokens.service.js';
 
@@ -23,6 +25,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async signup(body: SignupBody): Promise<SignedIn> {
@@ -46,15 +49,19 @@ export class AuthService {
     refreshToken: string | null,
   ): Promise<{ accessToken: string; refreshToken: string }> {
     if (!refreshToken) throw new AppError('UNAUTHORIZED', 'Sign in again');
-    const rotated = await this.refreshTokens.rotate(refreshToken);
+    const rotated = await this.refreshTokens.rotate(refreshToken, (familyId) =>
+      this.sessionEnded(familyId),
+    );
     return {
-      accessToken: await this.accessTokens.signUser(rotated.userId),
+      accessToken: await this.accessTokens.signUser(rotated.userId, rotated.familyId),
       refreshToken: rotated.token,
     };
   }
 
+  /** Ends the sign-in: its refresh tokens and, on every process, its sockets. */
   async logout(refreshToken: string | null): Promise<void> {
-    if (refreshToken) await this.refreshTokens.revokeFamilyOf(refreshToken);
+    const familyId = refreshToken ? await this.refreshTokens.revokeFamilyOf(refreshToken) : null;
+    if (familyId) this.sessionEnded(familyId);
   }
 
   /** Guests have no row: their id and name live in a 24-hour token. */
@@ -64,10 +71,15 @@ export class AuthService {
   }
 
   private async signIn(userId: string): Promise<SignedIn> {
+    const familyId = randomUUID();
     return {
       user: await this.users.getOwnProfile(userId),
-      accessToken: await this.accessTokens.signUser(userId),
-      refreshToken: await this.refreshTokens.issue(userId),
+      refreshToken: await this.refreshTokens.issue(userId, familyId),
+      accessToken: await this.accessTokens.signUser(userId, familyId),
     };
+  }
+
+  private sessionEnded(sessionId: string): void {
+    this.events.emit(SESSION_ENDED, { sessionId } satisfies SessionEndedEvent);
   }
 }

@@ -39,7 +39,10 @@ export class RefreshTokensService {
    * spent), and the successor exists as soon as the spend is visible. So the loser's reuse
    * check below always sees the winner's new token and revokes it with the family.
    */
-  async rotate(token: string): Promise<{ userId: string; familyId: string; token: string }> {
+  async rotate(
+    token: string,
+    onFamilyRevoked: (familyId: string) => void = () => undefined,
+  ): Promise<{ userId: string; familyId: string; token: string }> {
     const successor = randomBytes(32).toString('base64url');
     const rows: Array<{ user_id: string; family_id: string }> = await this.tokens.query(
       `WITH spent AS (
@@ -55,28 +58,44 @@ export class RefreshTokensService {
     const [rotated] = rows;
     if (rotated) return { userId: rotated.user_id, familyId: rotated.family_id, token: successor };
     // Unknown, expired or already spent. Spent means it was copied: end that sign-in everywhere.
-    await this.revokeFamilyOfSpent(token);
+    const revoked = await this.revokeFamilyOfSpent(token);
+    if (revoked) onFamilyRevoked(revoked);
     throw invalid();
   }
 
-  /** Sign-out: ends the sign-in the token belongs to. Unknown tokens are ignored. */
-  async revokeFamilyOf(token: string): Promise<void> {
+  /** Sign-out: ends the sign-in the token belongs to, whose id it returns (null: unknown). */
+  async revokeFamilyOf(token: string): Promise<string | null> {
     const stored = await this.tokens.findOneBy({ tokenHash: sha256(token) });
-    if (stored) await this.revokeFamily(stored.familyId);
+    if (!stored) return null;
+    await this.revokeFamily(stored.familyId);
+    return stored.familyId;
+  }
+
+  /** The sign-ins among `familyIds` that still hold a live (unspent, unexpired) token. */
+  async liveFamilies(familyIds: string[]): Promise<Set<string>> {
+    const rows: Array<{ family_id: string }> = await this.tokens.query(
+      `SELECT DISTINCT family_id FROM refresh_tokens
+       WHERE family_id = ANY($1::uuid[]) AND revoked_at IS NULL AND expires_at > now()`,
+      [familyIds],
+    );
+    return new Set(rows.map((row) => row.family_id));
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
     await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  /** Revokes the family of `token` if that token was spent (revoked) already. */
-  private async revokeFamilyOfSpent(token: string): Promise<void> {
-    await this.tokens.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-       WHERE revoked_at IS NULL AND family_id IN (
-         SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL
-       )`,
+  /**
+   * Revokes the family of `token` if that token was spent (revoked) already; returns the
+   * family's id then (null: unknown or merely expired).
+   */
+  private async revokeFamilyOfSpent(token: string): Promise<string | null> {
+    const [spent]: Array<{ family_id: string }> = await this.tokens.query(
+      `SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL`,
       [sha256(token)],
     );
+    if (!spent) return null;
+    await this.revokeFamily(spent.family_id);
+    return spent.family_id;
   }
 }

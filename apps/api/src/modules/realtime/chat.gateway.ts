@@ -1,4 +1,5 @@
 import {
+  authRefreshPayloadSchema,
   joinPayloadSchema,
   leavePayloadSchema,
   readPayloadSchema,
@@ -19,6 +20,7 @@ import { PresenceLifecycle } from './presence-lifecycle.js';
 import { RealtimeFanout } from './realtime-fanout.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
+import { SocketSessions } from './socket-sessions.js';
 import { userRoom, type ChatServer, type ChatSocket } from './socket-types.js';
 
 /**
@@ -39,11 +41,13 @@ export class ChatGateway
     private readonly presence: PresenceLifecycle,
     private readonly fanout: RealtimeFanout,
     private readonly slowConsumers: SlowConsumerGuard,
+    private readonly sessions: SocketSessions,
   ) {}
 
   afterInit(server: ChatServer): void {
     server.use(this.authenticator.middleware);
     this.fanout.attach(server);
+    this.sessions.attach(server);
     this.presence.start(server);
     this.slowConsumers.start(server);
   }
@@ -59,6 +63,7 @@ export class ChatGateway
   }
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {
+    this.sessions.ended(socket);
     await this.ready.get(socket)?.catch(() => undefined);
     await this.presence.disconnected(socket);
   }
@@ -66,6 +71,7 @@ export class ChatGateway
   private async setUp(socket: ChatSocket): Promise<void> {
     const { principal } = socket.data;
     if (principal) await socket.join(userRoom(principal.id));
+    await this.sessions.started(socket);
     await this.presence.connected(socket);
     const session: SessionPayload = {
       user: socket.data.sessionUser ?? null,
@@ -82,6 +88,7 @@ export class ChatGateway
       <P, R>(handler: (socket: ChatSocket, payload: P) => Promise<R>) =>
       async (payload: P) => {
         await this.ready.get(socket);
+        this.sessions.assertCurrent(socket);
         return handler.call(events, socket, payload);
       };
     onEvent(socket, 'conversation:join', joinPayloadSchema, when(events.join));
@@ -89,6 +96,11 @@ export class ChatGateway
     onEvent(socket, 'message:send', sendPayloadSchema, when(events.send));
     onEvent(socket, 'typing', typingPayloadSchema, when(events.typing));
     onEvent(socket, 'conversation:read', readPayloadSchema, when(events.read));
+    onEvent(socket, 'auth:refresh', authRefreshPayloadSchema, async (payload) => {
+      await this.ready.get(socket);
+      this.sessions.assertCurrent(socket);
+      return this.sessions.refresh(socket, payload);
+    });
     answerUnknownEvents(socket);
   }
 }

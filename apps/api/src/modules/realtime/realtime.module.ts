@@ -9,6 +9,7 @@ import { RealtimeFanout } from './realtime-fanout.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
 import { SocketQuota } from './socket-quota.js';
+import { SocketSessions } from './socket-sessions.js';
 
 /** The Socket.IO side: handshake, client events, presence broadcasts and fan-out. */
 @Module({
@@ -21,6 +22,7 @@ import { SocketQuota } from './socket-quota.js';
     SlowConsumerGuard,
     SocketAuthenticator,
     SocketQuota,
+    SocketSessions,
   ],
 })
 export class RealtimeModule {}

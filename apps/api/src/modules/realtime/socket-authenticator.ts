@@ -1,7 +1,7 @@
 import type { ConnectErrorData } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error.js';
-import { AccessTokenService } from '../auth/index.js';
+import { AccessTokenService, SessionsService } from '../auth/index.js';
 import { UsersService } from '../users/index.js';
 import { SocketQuota } from './socket-quota.js';
 import type { ChatSocket } from './socket-types.js';
@@ -14,6 +14,7 @@ import type { ChatSocket } from './socket-types.js';
 export class SocketAuthenticator {
   constructor(
     private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionsService,
     private readonly users: UsersService,
     private readonly quota: SocketQuota,
   ) {}
@@ -29,15 +30,23 @@ export class SocketAuthenticator {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (token === undefined || token === null || token === '') {
       await this.quota.claim(socket, null);
-      socket.data = { principal: null, presenceUser: null };
+      socket.data = { principal: null, auth: null, presenceUser: null };
       return;
     }
     if (typeof token !== 'string')
       throw new AppError('UNAUTHORIZED', 'auth.token must be a string');
-    const principal = await this.tokens.verify(token);
+    const { principal, expiresAt, sessionId } = await this.tokens.verifyToken(token);
+    const auth = { expiresAt, sessionId };
+    if (sessionId && !(await this.sessions.isLive(sessionId))) {
+      throw new AppError('UNAUTHORIZED', 'This sign-in has ended; sign in again');
+    }
     if (principal.kind === 'guest') {
       await this.quota.claim(socket, principal);
-      socket.data = { principal, presenceUser: { id: principal.id, displayName: principal.name } };
+      socket.data = {
+        principal,
+        auth,
+        presenceUser: { id: principal.id, displayName: principal.name },
+      };
       return;
     }
     const user = await this.users.getSessionIdentity(principal.id).catch((error: unknown) => {
@@ -47,7 +56,12 @@ export class SocketAuthenticator {
       throw error;
     });
     await this.quota.claim(socket, principal);
-    socket.data = { principal, presenceUser: user.presenceUser, sessionUser: user.publicUser };
+    socket.data = {
+      principal,
+      auth,
+      presenceUser: user.presenceUser,
+      sessionUser: user.publicUser,
+    };
   }
 }
 
