@@ -39,5 +39,7 @@ export const apiErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   details: errorDetailsSchema.optional(),
+  /** With INTERNAL only: the id the server logged the failure under (quote it to support). */
+  errorId: z.string().optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

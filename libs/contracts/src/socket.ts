@@ -50,7 +50,13 @@ export type AuthRefreshPayload = z.infer<typeof authRefreshPayloadSchema>;
 
 // ---- acknowledgements ----
 
-export type AckError = { code: ErrorCode; message: string; details?: ErrorDetails };
+/** `errorId` comes with INTERNAL only: the id the server logged the failure under. */
+export type AckError = {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+  errorId?: string;
+};
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export type AckCallback<T> = (response: Ack<T>) => void;
 
@@ -93,6 +99,8 @@ export type ConnectErrorData = {
   code: Extract<ErrorCode, 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'RATE_LIMITED' | 'INTERNAL'>;
   /** With RATE_LIMITED (too many sockets): when a new connection would be accepted. */
   retryAfterMs?: number;
+  /** With INTERNAL: the id the server logged the failure under. */
+  errorId?: string;
 };
 
 export interface ClientToServerEvents {

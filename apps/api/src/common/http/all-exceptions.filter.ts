@@ -6,13 +6,9 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error.js';
-import {
-  DATABASE_UNAVAILABLE_MESSAGE,
-  isDatabaseUnavailable,
-} from '../errors/database-unavailable.js';
+import { isInternal, reportInternal } from '../errors/internal-error.js';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION',
@@ -44,7 +40,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: Request): ApiErrorBody {
-    if (exception instanceof AppError) {
+    if (exception instanceof AppError && !isInternal(exception)) {
       return {
         statusCode: exception.statusCode,
         code: exception.code,
@@ -69,17 +65,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (status === 413) {
       return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' };
     }
-    const errorId = randomUUID();
-    if (isDatabaseUnavailable(exception)) {
-      this.logger.warn({ err: exception, errorId }, 'Database unavailable');
-      const message = `${DATABASE_UNAVAILABLE_MESSAGE} (error id ${errorId})`;
-      return { statusCode: 503, code: 'INTERNAL', message };
-    }
-    this.logger.error({ err: exception, errorId }, 'Unhandled error');
+    const failure = reportInternal(this.logger, exception, 'Unhandled error');
     return {
-      statusCode: 500,
+      statusCode: failure.databaseUnavailable ? 503 : 500,
       code: 'INTERNAL',
-      message: `Something went wrong (error id ${errorId})`,
+      message: failure.message,
+      errorId: failure.errorId,
     };
   }
 

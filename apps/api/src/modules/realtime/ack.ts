@@ -1,12 +1,8 @@
 import type { Ack, AckError } from '@chat/contracts';
 import { Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { AppError } from '../../common/errors/app-error.js';
-import {
-  DATABASE_UNAVAILABLE_MESSAGE,
-  isDatabaseUnavailable,
-} from '../../common/errors/database-unavailable.js';
+import { isInternal, reportInternal } from '../../common/errors/internal-error.js';
 import { validationError } from '../../common/errors/zod-details.js';
 import type { ChatSocket } from './socket-types.js';
 
@@ -14,20 +10,15 @@ const logger = new Logger('Socket');
 
 /** The one place socket failures become `{ok:false, error:{code, message}}`. */
 export function toAckError(error: unknown): AckError {
-  if (error instanceof AppError) {
+  if (error instanceof AppError && !isInternal(error)) {
     return {
       code: error.code,
       message: error.message,
       ...(error.details ? { details: error.details } : {}),
     };
   }
-  const errorId = randomUUID();
-  if (isDatabaseUnavailable(error)) {
-    logger.warn({ err: error, errorId }, 'Database unavailable');
-    return { code: 'INTERNAL', message: `${DATABASE_UNAVAILABLE_MESSAGE} (error id ${errorId})` };
-  }
-  logger.error({ err: error, errorId }, 'Unhandled socket error');
-  return { code: 'INTERNAL', message: `Something went wrong (error id ${errorId})` };
+  const { errorId, message } = reportInternal(logger, error, 'Unhandled socket error');
+  return { code: 'INTERNAL', message, errorId };
 }
 
 /** The client events the gateway handles (the same on every socket). */

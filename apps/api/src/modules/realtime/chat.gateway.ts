@@ -7,13 +7,15 @@ import {
   typingPayloadSchema,
   type SessionPayload,
 } from '@chat/contracts';
-import type { OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
   WebSocketGateway,
 } from '@nestjs/websockets';
+import { AppError } from '../../common/errors/app-error.js';
+import { reportInternal } from '../../common/errors/internal-error.js';
 import { answerUnknownEvents, onEvent } from './ack.js';
 import { ConversationEvents } from './conversation-events.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
@@ -32,6 +34,7 @@ import { userRoom, type ChatServer, type ChatSocket } from './socket-types.js';
 export class ChatGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
 {
+  private readonly logger = new Logger('Socket');
   /** Each socket's set-up (personal room, presence); its handlers wait for it. */
   private readonly ready = new WeakMap<ChatSocket, Promise<void>>();
 
@@ -59,7 +62,15 @@ export class ChatGateway
   handleConnection(socket: ChatSocket): void {
     // Handlers are bound before any await so no early event is lost.
     this.bindHandlers(socket);
-    this.ready.set(socket, this.setUp(socket));
+    const ready = this.setUp(socket);
+    this.ready.set(socket, ready);
+    // A set-up that fails is the server's fault: logged once (with its id), and the socket is
+    // closed so the client connects again, rather than waiting for a `session` that never comes.
+    // Events that were already on their way are answered INTERNAL (each with its own id).
+    ready.catch((error: unknown) => {
+      reportInternal(this.logger, error, 'Socket set-up failed after the handshake');
+      socket.disconnect(true);
+    });
   }
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {
@@ -82,12 +93,19 @@ export class ChatGateway
     delete socket.data.sessionUser;
   }
 
+  /** Waits for the socket's set-up; if that failed, the event is refused as INTERNAL. */
+  private async whenReady(socket: ChatSocket): Promise<void> {
+    await this.ready.get(socket)?.catch(() => {
+      throw new AppError('INTERNAL', 'This connection could not be set up; reconnect');
+    });
+  }
+
   private bindHandlers(socket: ChatSocket): void {
     const events = this.conversations;
     const when =
       <P, R>(handler: (socket: ChatSocket, payload: P) => Promise<R>) =>
       async (payload: P) => {
-        await this.ready.get(socket);
+        await this.whenReady(socket);
         this.sessions.assertCurrent(socket);
         return handler.call(events, socket, payload);
       };
@@ -97,7 +115,7 @@ export class ChatGateway
     onEvent(socket, 'typing', typingPayloadSchema, when(events.typing));
     onEvent(socket, 'conversation:read', readPayloadSchema, when(events.read));
     onEvent(socket, 'auth:refresh', authRefreshPayloadSchema, async (payload) => {
-      await this.ready.get(socket);
+      await this.whenReady(socket);
       this.sessions.assertCurrent(socket);
       return this.sessions.refresh(socket, payload);
     });

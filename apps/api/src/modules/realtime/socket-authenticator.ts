@@ -1,6 +1,7 @@
 import type { ConnectErrorData } from '@chat/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error.js';
+import { isInternal, reportInternal } from '../../common/errors/internal-error.js';
 import { AccessTokenService, SessionsService } from '../auth/index.js';
 import { UsersService } from '../users/index.js';
 import { SocketQuota } from './socket-quota.js';
@@ -65,17 +66,26 @@ export class SocketAuthenticator {
   }
 }
 
+const logger = new Logger('SocketHandshake');
+
 function connectError(error: unknown): Error {
-  const known = error instanceof AppError;
-  const code: ConnectErrorData['code'] = !known
-    ? 'INTERNAL'
-    : error.code === 'TOKEN_EXPIRED' || error.code === 'RATE_LIMITED'
-      ? error.code
-      : 'UNAUTHORIZED';
-  const failure = new Error(
-    known ? error.message : 'The server could not check your token; try again',
-  ) as Error & { data: ConnectErrorData };
-  const retry = known && error.details && 'retryAfterMs' in error.details ? error.details : {};
+  if (isInternal(error)) {
+    // The server's failure, not the token's: logged once, under the id the client gets.
+    const { errorId, message } = reportInternal(
+      logger,
+      error,
+      'Handshake failed inside the server',
+      'The server could not check your token; try again',
+    );
+    return Object.assign(new Error(message), {
+      data: { code: 'INTERNAL', errorId } satisfies ConnectErrorData,
+    });
+  }
+  const known = error as AppError;
+  const code: ConnectErrorData['code'] =
+    known.code === 'TOKEN_EXPIRED' || known.code === 'RATE_LIMITED' ? known.code : 'UNAUTHORIZED';
+  const failure = new Error(known.message) as Error & { data: ConnectErrorData };
+  const retry = known.details && 'retryAfterMs' in known.details ? known.details : {};
   failure.data = { code, ...retry };
   return failure;
 }
