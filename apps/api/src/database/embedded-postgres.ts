@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { readOrCreateSecretFile } from '../common/files/secret-file.js';
+import { ConfigError } from '../config/load-config.js';
 import { findFreePort } from './free-port.js';
 
 export interface EmbeddedDatabase {
@@ -13,29 +16,40 @@ export interface EmbeddedDatabase {
 
 const DATABASE_NAME = 'chat';
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** What clusters made before the password file existed were initialised with. */
+const LEGACY_PASSWORD = 'postgres';
+const MIN_PASSWORD_LENGTH = 32;
 const EXIT_EVENTS: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'];
 
 /**
  * Starts a PostgreSQL server of our own with its data under `<dataDir>/postgres`, kept across
  * restarts, on a free 127.0.0.1 port. Used when DATABASE_URL is unset. `options.port` starts it
  * on a given port instead (a test restarting it under a running app on the same URL).
+ *
+ * Its password is random, generated once into `<dataDir>/postgres-password` (0600), and the
+ * data directory is private: 0700, or, when we run as root and postgres as the `postgres`
+ * user, 0710 with group `postgres` (that user may pass through to its cluster, nobody may list
+ * or read the folder).
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { port?: number } = {},
 ): Promise<EmbeddedDatabase> {
-  const databaseDir = resolve(dataDir, 'postgres');
-  await mkdir(resolve(dataDir), { recursive: true });
-  // Postgres runs as the `postgres` user when we are root; it must be able to reach its folder.
-  await chmod(resolve(dataDir), 0o755);
+  const root = resolve(dataDir);
+  const databaseDir = resolve(root, 'postgres');
+  const asRoot = process.getuid?.() === 0;
+  await mkdir(root, { recursive: true });
+  // As root, postgres runs as the `postgres` user, which must reach its folder; until that
+  // user exists (initialise creates it) others may only pass through, never list.
+  await chmod(root, asRoot ? 0o711 : 0o700);
+  const password = await readPassword(root);
   const port = options.port ?? (await findFreePort());
   const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     // Postgres refuses to run as root; as root the package runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
@@ -44,6 +58,12 @@ export async function startEmbeddedPostgres(
     onError: () => undefined,
   });
   if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await server.initialise();
+  if (asRoot) {
+    // The cluster folder belongs to the `postgres` user now: let its group, only, through.
+    const { gid } = await stat(databaseDir);
+    await chown(root, 0, gid);
+    await chmod(root, 0o710);
+  }
   await stopOrphanedServer(databaseDir);
   try {
     await server.start();
@@ -52,13 +72,14 @@ export async function startEmbeddedPostgres(
     throw new Error(`Embedded PostgreSQL did not start (data in ${databaseDir})`, { cause: error });
   }
   try {
-    await ensureDatabase(port);
+    await adoptPassword(port, password);
+    await ensureDatabase(port, password);
   } catch (error) {
     await server.stop();
     throw error;
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
     dataDir: databaseDir,
     stop: () => server.stop(),
   };
@@ -102,14 +123,48 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function ensureDatabase(port: number): Promise<void> {
-  const client = new pg.Client({
-    host: '127.0.0.1',
-    port,
-    user: USER,
-    password: PASSWORD,
-    database: 'postgres',
-  });
+/** The cluster's password: `<dataDir>/postgres-password`, generated (atomically) if missing. */
+async function readPassword(dataDir: string): Promise<string> {
+  const file = resolve(dataDir, 'postgres-password');
+  const password = await readOrCreateSecretFile(file, () => randomBytes(32).toString('base64url'));
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError(
+      `Invalid ${file}: must be at least ${MIN_PASSWORD_LENGTH} characters. ` +
+        'If the embedded database was never started with it, delete it to have one generated.',
+    );
+  }
+  return password;
+}
+
+/**
+ * A cluster initialised before the password file existed still has the well-known password:
+ * if ours is refused but that one works, switch the cluster over to ours.
+ */
+async function adoptPassword(port: number, password: string): Promise<void> {
+  const probe = pgClient(port, password);
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  const legacy = pgClient(port, LEGACY_PASSWORD);
+  await legacy.connect();
+  try {
+    await legacy.query(`ALTER ROLE ${USER} PASSWORD ${legacy.escapeLiteral(password)}`);
+  } finally {
+    await legacy.end();
+  }
+}
+
+function pgClient(port: number, password: string): pg.Client {
+  return new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+}
+
+async function ensureDatabase(port: number, password: string): Promise<void> {
+  const client = pgClient(port, password);
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
