@@ -3,7 +3,8 @@
 # It expects a real PostgreSQL (DATABASE_URL) and, for more than one replica, Redis (REDIS_URL);
 # see docker-compose.yml. The embedded PostgreSQL fallback is for development, not this image.
 
-FROM node:20-bookworm-slim AS build
+# Node.js 24, the current LTS, in both stages (Node 20 reached end of life in April 2026).
+FROM node:24-bookworm-slim AS build
 # corepack cannot verify the registry metadata here; npm installs the pinned pnpm fine.
 RUN npm install -g pnpm@12.21.0
 ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true
@@ -25,14 +26,14 @@ RUN pnpm --filter @chat/api deploy --prod /out/apps/api \
  && cp -r apps/web/dist /out/apps/web/dist
 
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 
 # The code stays owned by root and read-only to the app; only the data folder is writable
-# (the generated JWT secret outside production).
+# (the generated JWT secret outside production), and only to the app's user.
 COPY --from=build /out ./
-RUN mkdir .data && chown node:node .data
+RUN install -d -m 0700 -o node -g node .data
 USER node
 
 EXPOSE 3000
