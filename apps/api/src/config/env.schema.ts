@@ -30,6 +30,8 @@ export const envSchema = z
           .filter(Boolean),
       ),
     TRUST_PROXY: booleanFromString.default(false),
+    // Lifetime of a user's access token (and so of a socket that does not re-authenticate).
+    ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(10).max(86_400).default(900),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBeUndefined();
   });
 
+  it('keeps access tokens at 15 minutes unless ACCESS_TOKEN_TTL_S says otherwise (10 s–24 h)', () => {
+    expect(loadConfig({}).ACCESS_TOKEN_TTL_S).toBe(900);
+    expect(loadConfig({ ACCESS_TOKEN_TTL_S: '30' }).ACCESS_TOKEN_TTL_S).toBe(30);
+    for (const bad of ['5', '86401', 'soon', '1.5']) {
+      expect(() => loadConfig({ ACCESS_TOKEN_TTL_S: bad })).toThrow(/ACCESS_TOKEN_TTL_S/);
+    }
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
   });

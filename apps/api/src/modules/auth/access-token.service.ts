@@ -4,8 +4,8 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Principal } from '../../common/access/principal.js';
+import { InjectConfig, type AppConfig } from '../../config/app-config.js';
 
-const USER_TOKEN_TTL_S = 15 * 60;
 const GUEST_TOKEN_TTL_S = 24 * 60 * 60;
 
 /** A verified access token: who it is for, until when, and (users) under which sign-in. */
@@ -23,11 +23,19 @@ export interface VerifiedToken {
  */
 @Injectable()
 export class AccessTokenService {
-  constructor(private readonly jwt: JwtService) {}
+  private readonly userTokenTtlS: number;
+
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectConfig() config: AppConfig,
+  ) {
+    // 15 minutes unless ACCESS_TOKEN_TTL_S says otherwise (browser tests shorten it).
+    this.userTokenTtlS = config.ACCESS_TOKEN_TTL_S;
+  }
 
   signUser(userId: string, sessionId: string): Promise<string> {
     const claims: AccessClaims = { sub: userId, role: 'user', jti: randomUUID(), sid: sessionId };
-    return this.jwt.signAsync(claims, { expiresIn: USER_TOKEN_TTL_S });
+    return this.jwt.signAsync(claims, { expiresIn: this.userTokenTtlS });
   }
 
   signGuest(guestId: string, name: string): Promise<string> {
