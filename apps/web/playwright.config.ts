@@ -9,13 +9,22 @@ import { apiWebServer } from './e2e/support/web-server';
 const quiet = e2eServer(4173, { bot: false });
 const withBot = e2eServer(4174, { bot: true });
 const BOT_SPECS = '**/bot-*.spec.ts';
+// The app opened where nobody configured it: a non-default port, reached at 127.0.0.1 and at
+// localhost, neither in CORS_ORIGINS; short-lived access tokens so sockets re-authenticate.
+const ownOrigin = e2eServer(4175, {
+  bot: false,
+  name: 'origin',
+  corsOrigins: 'http://dev.invalid:5173',
+  accessTokenTtlS: 12,
+});
+const OWN_ORIGIN_SPECS = '**/own-origin.spec.ts';
 
 export default defineConfig({
   ...baseConfig,
   projects: [
     {
       name: 'chromium',
-      testIgnore: BOT_SPECS,
+      testIgnore: [BOT_SPECS, OWN_ORIGIN_SPECS],
       use: { ...chromium, baseURL: `http://localhost:${quiet.port}` },
     },
     {
@@ -23,6 +32,11 @@ export default defineConfig({
       testMatch: BOT_SPECS,
       use: { ...chromium, baseURL: `http://localhost:${withBot.port}` },
     },
+    {
+      name: 'chromium-own-origin',
+      testMatch: OWN_ORIGIN_SPECS,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${ownOrigin.port}` },
+    },
   ],
-  webServer: [apiWebServer(quiet), apiWebServer(withBot)],
+  webServer: [apiWebServer(quiet), apiWebServer(withBot), apiWebServer(ownOrigin)],
 });

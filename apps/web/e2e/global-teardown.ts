@@ -8,8 +8,12 @@ export default async function globalTeardown(): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await client.connect();
   try {
-    for (const name of [`chat_e2e_${suffix}`, `chat_e2e_${suffix}_bot`]) {
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
+      [`chat_e2e_${suffix}`, `chat_e2e_${suffix}\\_%`],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   } finally {
     await client.end();

@@ -11,11 +11,24 @@ export interface E2eServer {
   port: number;
   databaseName: string;
   bot: boolean;
+  /** CORS_ORIGINS; by default the server's own localhost origin. */
+  corsOrigins?: string;
+  /** ACCESS_TOKEN_TTL_S; by default the API's (15 minutes). */
+  accessTokenTtlS?: number;
 }
 
-export function e2eServer(port: number, { bot }: { bot: boolean }): E2eServer {
-  const databaseName = `chat_e2e_${process.env.E2E_DATABASE_SUFFIX}${bot ? '_bot' : ''}`;
-  return { port, databaseName, bot };
+export interface E2eServerOptions {
+  bot: boolean;
+  /** Tells this server's database apart from the others' (`chat_e2e_<run>_<name>`). */
+  name?: string;
+  corsOrigins?: string;
+  accessTokenTtlS?: number;
+}
+
+export function e2eServer(port: number, options: E2eServerOptions): E2eServer {
+  const { bot, name = bot ? 'bot' : undefined, ...rest } = options;
+  const databaseName = `chat_e2e_${process.env.E2E_DATABASE_SUFFIX}${name ? `_${name}` : ''}`;
+  return { port, databaseName, bot, ...rest };
 }
 
 export function databaseUrl(name: string): string {

@@ -87,6 +87,31 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     refreshedOnce = false;
   });
 
+  // The server asks shortly before the access token runs out: refresh it and hand the new one
+  // to the live socket, which keeps its conversations (no reconnect, nothing to catch up on).
+  // If that fails the server disconnects at expiry and the reconnect below takes over.
+  socket.on('auth:expiring', () => {
+    void refreshAccessToken().then(async (token) => {
+      if (!token || !socket.connected) return;
+      await socket
+        .timeout(10_000)
+        .emitWithAck('auth:refresh', { token })
+        .catch(() => undefined);
+    });
+  });
+
+  // A disconnect by the server (token expired unrefreshed, signed out elsewhere, a socket that
+  // stopped reading) is final for socket.io. Connect again shortly: the handshake tells whether
+  // the token still works, and connect_error above refreshes it or signs out.
+  let serverDisconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io server disconnect') return;
+    clearTimeout(serverDisconnectTimer);
+    serverDisconnectTimer = setTimeout(() => {
+      if (!socket.connected && !isBrowserOffline()) socket.connect();
+    }, 250);
+  });
+
   // The browser knows about a lost network long before a heartbeat times out: drop the socket
   // at once so sends wait in the outbox, and come back as soon as the network does.
   const goOffline = () => {
@@ -110,6 +135,7 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     close() {
       clearTimeout(slowStart);
       clearTimeout(retryTimer);
+      clearTimeout(serverDisconnectTimer);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       socket.removeAllListeners();
