@@ -1,4 +1,5 @@
 import {
+  authRefreshPayloadSchema,
   ERROR_CODES,
   joinPayloadSchema,
   leavePayloadSchema,
@@ -39,7 +40,15 @@ const EVENTS = {
   'message:send': sendPayloadSchema,
   typing: typingPayloadSchema,
   'conversation:read': readPayloadSchema,
+  'auth:refresh': authRefreshPayloadSchema,
 } satisfies Record<string, ZodType>;
+/** Access tokens that must never re-authenticate anyone (wrong signature, not a JWT…). */
+const BAD_TOKENS = [
+  'not-a-jwt',
+  'a.b.c',
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6InVzZXIiLCJqdGkiOiJ5In0.c2lnbmF0dXJl',
+  'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6InVzZXIiLCJqdGkiOiJ5In0.',
+];
 type ClientEvent = keyof typeof EVENTS;
 const UNKNOWN_EVENTS: readonly (string | number)[] = [
   'nope',
@@ -184,6 +193,8 @@ describe(`socket fuzzer (seed 0x${SEED.toString(16)}, ${CASES} calls)`, () => {
 
 /** The contract's answer to a payload that passes the schema (see ConversationsService). */
 function accessCode(actor: Actor, event: ClientEvent, target: Target): string {
+  // No generated token is valid: refused for everyone (a visitor has nothing to refresh).
+  if (event === 'auth:refresh') return 'UNAUTHORIZED';
   if (target === 'unknown') {
     if (actor === 'visitor' && (event === 'message:send' || event === 'typing'))
       return 'UNAUTHORIZED';
@@ -212,6 +223,7 @@ function accessCode(actor: Actor, event: ClientEvent, target: Target): string {
  * everything else there would succeed (and some of it would write).
  */
 function targetsFor(actor: Actor, event: ClientEvent): Target[] {
+  if (event === 'auth:refresh') return ['unknown']; // aims at no conversation
   if (actor === 'user') return ['unknown'];
   const targets: Target[] = ['unknown', 'room', 'thread'];
   if (actor === 'visitor' && ['message:send', 'typing', 'conversation:read'].includes(event)) {
@@ -294,6 +306,8 @@ function wellShaped(rng: Rng, event: ClientEvent, conversationId: string): Recor
       return { conversationId, isTyping: rng.chance(0.5) };
     case 'conversation:read':
       return { conversationId, seq: rng.int(0, 50) };
+    case 'auth:refresh':
+      return { token: rng.chance(0.7) ? rng.pick(BAD_TOKENS) : rng.pick(NASTY_STRINGS) };
   }
 }
 
