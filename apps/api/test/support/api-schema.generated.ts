@@ -355,6 +355,7 @@ export interface components {
             details?: components["schemas"]["FieldError"][] | {
                 retryAfterMs: number;
             };
+            errorId?: string;
         };
         /** @enum {string} */
         ErrorCode: "VALIDATION" | "UNAUTHORIZED" | "TOKEN_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "SLUG_TAKEN" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
