@@ -1,6 +1,7 @@
 import {
   joinPayloadSchema,
   leavePayloadSchema,
+  presenceWatchPayloadSchema,
   readPayloadSchema,
   sendPayloadSchema,
   typingPayloadSchema,
@@ -17,6 +18,7 @@ import { answerUnknownEvents, onEvent } from './ack.js';
 import { ConversationEvents } from './conversation-events.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
 import { RealtimeFanout } from './realtime-fanout.js';
+import { ShutdownDrain } from './shutdown-drain.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
 import { userRoom, type ChatServer, type ChatSocket } from './socket-types.js';
@@ -39,10 +41,13 @@ export class ChatGateway
     private readonly presence: PresenceLifecycle,
     private readonly fanout: RealtimeFanout,
     private readonly slowConsumers: SlowConsumerGuard,
+    private readonly drain: ShutdownDrain,
   ) {}
 
   afterInit(server: ChatServer): void {
+    server.use(this.drain.middleware);
     server.use(this.authenticator.middleware);
+    this.drain.attach(server);
     this.fanout.attach(server);
     this.presence.start(server);
     this.slowConsumers.start(server);
@@ -89,6 +94,10 @@ export class ChatGateway
     onEvent(socket, 'message:send', sendPayloadSchema, when(events.send));
     onEvent(socket, 'typing', typingPayloadSchema, when(events.typing));
     onEvent(socket, 'conversation:read', readPayloadSchema, when(events.read));
+    onEvent(socket, 'presence:watch', presenceWatchPayloadSchema, async ({ userIds }) => {
+      await this.ready.get(socket);
+      return this.presence.watch(socket, userIds);
+    });
     answerUnknownEvents(socket);
   }
 }

@@ -31,3 +31,5 @@ export type ChatSocket = Socket<
 
 export const conversationRoom = (conversationId: string) => `conv:${conversationId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+/** The sockets that show this user (`presence:watch`): their presence frames and `user:updated`. */
+export const watchRoom = (userId: string) => `watch:${userId}`;
