@@ -186,6 +186,25 @@ describe('realtime: joining, presence, the welcome and typing', () => {
       back.close();
     });
 
+    it('a watcher told "online" by its watch still hears the departure that follows at once', async () => {
+      const ann = await signUp(app.http);
+      const early = await connect((await signUp(app.http)).accessToken);
+      const late = await connect((await signUp(app.http)).accessToken);
+      await early.call('presence:watch', { userIds: [ann.user.id] });
+      const annSocket = await connect(ann.accessToken);
+      // Within one frame interval: the late watcher hears "online" from its answer only.
+      expect(await late.call('presence:watch', { userIds: [ann.user.id] })).toEqual({
+        ok: true,
+        data: { online: [ann.user.id] },
+      });
+      annSocket.close();
+      await late.presenceOf(ann.user.id, 'offline');
+      await settle();
+      // The early one never saw her online: an "offline" to it is no news, and harmless.
+      const last = early.userPresence().at(-1);
+      expect(last === undefined || last.offline.includes(ann.user.id)).toBe(true);
+    });
+
     it('coalesces a burst of arrivals and departures into at most one frame a second', async () => {
       const watcherUser = await signUp(app.http);
       const crowd = await Promise.all(Array.from({ length: 24 }, () => signUp(app.http)));

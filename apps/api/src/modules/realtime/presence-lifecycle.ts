@@ -31,7 +31,10 @@ export class PresenceLifecycle implements OnModuleDestroy {
   private flusher: NodeJS.Timeout | null = null;
   private flushing = false;
   private cursor = -1;
-  /** What this process last told its watchers of each watched user (online or not). */
+  /**
+   * What this process last told its watchers of each watched user (online or not); missing
+   * when they may disagree, so that the next change is sent whatever it says.
+   */
   private readonly announced = new Map<string, boolean>();
   private handedOver = false;
 
@@ -94,7 +97,10 @@ export class PresenceLifecycle implements OnModuleDestroy {
     void socket.join([...wanted].map(watchRoom));
     const online = await this.presence.onlineAmong([...wanted]);
     for (const userId of wanted) {
-      if (!this.announced.has(userId)) this.announced.set(userId, online.has(userId));
+      const known = this.announced.get(userId);
+      if (known === undefined) this.announced.set(userId, online.has(userId));
+      // This socket now knows better than the others here: the next change goes to all.
+      else if (known !== online.has(userId)) this.announced.delete(userId);
     }
     return { online: userIds.filter((id) => online.has(id)) };
   }
