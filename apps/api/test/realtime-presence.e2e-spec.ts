@@ -3,7 +3,6 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  createRoom,
   generalConversation,
   joinConversation as join,
   joinRoom,
