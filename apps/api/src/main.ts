@@ -10,14 +10,19 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // SIGTERM is a deploy or a scale-down: hand the sockets to the other processes first.
+    const drained = signal === 'SIGTERM' ? server.drain() : Promise.resolve();
     console.log(`${signal} received: closing sockets, HTTP and the database…`);
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    drained
+      .catch((error: unknown) => console.error('Drain failed; stopping anyway', error))
+      .then(() => server.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Shutdown failed', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

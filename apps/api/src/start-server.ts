@@ -6,11 +6,17 @@ import type { Env } from './config/env.schema.js';
 import { resolveJwtSecret } from './config/jwt-secret.js';
 import { createApp } from './create-app.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { ShutdownDrain } from './modules/realtime/index.js';
 
 export interface RunningServer {
   app: NestExpressApplication;
   port: number;
   config: AppConfig;
+  /**
+   * The graceful part of a stop (SIGTERM): no new connections, and every socket told to
+   * reconnect elsewhere, spread over SHUTDOWN_DRAIN_MS. `stop` follows.
+   */
+  drain(): Promise<void>;
   /** Closes sockets, HTTP and the database, then the embedded server if one was started. */
   stop(): Promise<void>;
 }
@@ -45,6 +51,11 @@ export async function startServer(env: Env): Promise<RunningServer> {
     app,
     port,
     config,
+    drain: async () => {
+      // Existing connections stay open; only the listening socket closes.
+      app.getHttpServer().close();
+      await app.get(ShutdownDrain).drain();
+    },
     stop: async () => {
       await app.close();
       await embedded?.stop();

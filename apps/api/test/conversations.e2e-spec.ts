@@ -272,10 +272,7 @@ describe('rooms over REST', () => {
             .status,
         ).toBe(204);
         // Others see them go, as if the socket had left.
-        await annSocket.next(
-          'presence:leave',
-          (p) => p.conversationId === room.id && p.user.id === bob.user.id,
-        );
+        await annSocket.presenceIn(room.id, 'left', bob.user.id);
         const sent = await annSocket.call('message:send', {
           conversationId: room.id,
           clientMsgId: randomUUID(),

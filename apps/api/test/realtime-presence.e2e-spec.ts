@@ -1,8 +1,8 @@
-import type { PublicUser } from '@chat/contracts';
+import { LIMITS, type PublicUser } from '@chat/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  createRoom,
   generalConversation,
   joinConversation as join,
   joinRoom,
@@ -10,6 +10,9 @@ import {
 } from './factories/conversations.js';
 import { signUp } from './factories/users.js';
 import { useTestApp } from './support/use-test-app.js';
+
+/** Longer than one presence frame interval: whatever was coming has come. */
+const settle = () => sleep(1300);
 
 describe('realtime: joining, presence, the welcome and typing', () => {
   const app = useTestApp();
@@ -67,41 +70,46 @@ describe('realtime: joining, presence, the welcome and typing', () => {
       expect(joined.presence.length).toBeGreaterThanOrEqual(1);
     });
 
-    it('presence:join and presence:leave come once per user, however many tabs', async () => {
+    it('conversation presence comes as coalesced presence:changed, once per user however many tabs', async () => {
       const { owner, room, members } = await roomWith(1);
       const ann = members[0]!;
       const watcher = await connect(owner.accessToken);
       await join(watcher, room.id);
       const tab1 = await connect(ann.accessToken);
       const tab2 = await connect(ann.accessToken);
-      const ofAnn = (list: Array<{ conversationId: string; user: { id: string } }>) =>
-        list.filter((p) => p.conversationId === room.id && p.user.id === ann.user.id);
+      const mentions = (change: 'joined' | 'left') =>
+        watcher
+          .conversationPresence(room.id)
+          .filter((p) =>
+            change === 'joined'
+              ? p.joined.some((u) => u.id === ann.user.id)
+              : p.left.includes(ann.user.id),
+          );
 
       await join(tab1, room.id);
-      expect(await watcher.next('presence:join', (p) => p.user.id === ann.user.id)).toEqual({
-        conversationId: room.id,
-        user: {
-          id: ann.user.id,
-          username: ann.user.username,
-          displayName: ann.user.displayName,
-          avatarColor: ann.user.avatarColor,
-        },
+      const arrived = await watcher.presenceIn(room.id, 'joined', ann.user.id);
+      expect(arrived.joined.find((u) => u.id === ann.user.id)).toEqual({
+        id: ann.user.id,
+        username: ann.user.username,
+        displayName: ann.user.displayName,
+        avatarColor: ann.user.avatarColor,
       });
       const again = await join(tab2, room.id);
       expect(again.presence.filter((p) => p.id === ann.user.id)).toHaveLength(1);
-      await watcher.roundTrip();
-      expect(ofAnn(watcher.all('presence:join'))).toHaveLength(1);
+      await settle();
+      expect(mentions('joined')).toHaveLength(1);
 
       await tab1.call('conversation:leave', { conversationId: room.id });
-      await watcher.roundTrip();
-      expect(ofAnn(watcher.all('presence:leave'))).toEqual([]);
+      await settle();
+      expect(mentions('left')).toEqual([]);
 
       tab2.close();
-      await watcher.next('presence:leave', (p) => p.user.id === ann.user.id);
-      await watcher.roundTrip();
-      expect(ofAnn(watcher.all('presence:leave'))).toHaveLength(1);
-      // The joiner itself is not told about its own arrival.
-      expect(ofAnn(tab1.all('presence:join'))).toEqual([]);
+      await watcher.presenceIn(room.id, 'left', ann.user.id);
+      await settle();
+      expect(mentions('left')).toHaveLength(1);
+      // The welcome's count follows presence: the watcher is alone again.
+      const rejoined = await join(watcher, room.id);
+      expect(rejoined.presence.map((u) => u.id)).toEqual([owner.user.id]);
     });
 
     it('a closed tab is not a leave while another tab of the user is still in the conversation', async () => {
@@ -113,6 +121,7 @@ describe('realtime: joining, presence, the welcome and typing', () => {
       const watcher = await connect(owner.accessToken);
       await join(watcher, room.id);
       await join(watcher, other.room.id);
+      await watcher.call('presence:watch', { userIds: [ann.user.id] });
       const stays = await connect(ann.accessToken);
       const goes = await connect(ann.accessToken);
       await join(stays, room.id);
@@ -121,50 +130,129 @@ describe('realtime: joining, presence, the welcome and typing', () => {
 
       goes.close();
       // `goes` was ann's only tab in the other room: that leave shows the disconnect was handled.
-      await watcher.next(
-        'presence:leave',
-        (p) => p.conversationId === other.room.id && p.user.id === ann.user.id,
-      );
-      await watcher.roundTrip();
-      expect(watcher.all('presence:leave').filter((p) => p.conversationId === room.id)).toEqual([]);
-      expect(watcher.all('user:offline').filter((u) => u.userId === ann.user.id)).toEqual([]);
+      await watcher.presenceIn(other.room.id, 'left', ann.user.id);
+      await settle();
+      expect(watcher.conversationPresence(room.id).filter((p) => p.left.length > 0)).toEqual([]);
+      expect(watcher.userPresence().filter((p) => p.offline.includes(ann.user.id))).toEqual([]);
     });
 
-    it('user:online and user:offline come once per user across tabs', async () => {
+    it('watched users: online and offline once per user across tabs, only to their watchers', async () => {
       const watcherUser = await signUp(app.http);
       const ann = await signUp(app.http);
-      const room = await createRoom(
-        app.http,
-        watcherUser.accessToken,
-        `Lobby ${randomBytes(4).toString('hex')}`,
-      );
-      await joinRoom(app.http, ann.accessToken, room.slug!);
       const watcher = await connect(watcherUser.accessToken);
-      await join(watcher, room.id);
+      const bystander = await connect((await signUp(app.http)).accessToken);
+      expect(await watcher.call('presence:watch', { userIds: [ann.user.id] })).toEqual({
+        ok: true,
+        data: { online: [] },
+      });
+      const annOnline = () => watcher.userPresence().filter((p) => p.online.includes(ann.user.id));
+      const annOffline = () =>
+        watcher.userPresence().filter((p) => p.offline.includes(ann.user.id));
 
       const tab1 = await connect(ann.accessToken);
-      await watcher.next('user:online', (u) => u.userId === ann.user.id);
+      expect(await watcher.presenceOf(ann.user.id, 'online')).toEqual({
+        online: [ann.user.id],
+        offline: [],
+      });
       const tab2 = await connect(ann.accessToken);
-      await watcher.roundTrip();
-      expect(watcher.all('user:online').filter((u) => u.userId === ann.user.id)).toHaveLength(1);
-      // Others are told, the new tab is not told about itself.
-      expect(tab1.all('user:online').filter((u) => u.userId === ann.user.id)).toEqual([]);
+      await settle();
+      expect(annOnline()).toHaveLength(1);
+      expect(bystander.all('presence:changed')).toEqual([]);
+      // Watching again answers who is online now.
+      expect(await watcher.call('presence:watch', { userIds: [ann.user.id] })).toEqual({
+        ok: true,
+        data: { online: [ann.user.id] },
+      });
 
-      await join(tab1, room.id);
       tab1.close();
-      await watcher.next('presence:leave', (p) => p.user.id === ann.user.id);
-      await watcher.roundTrip();
-      expect(watcher.all('user:offline').filter((u) => u.userId === ann.user.id)).toEqual([]);
+      await settle();
+      expect(annOffline()).toEqual([]);
       const online = await app.http.get<PublicUser>(`/api/users/${ann.user.username}`);
       expect(online.body.online).toBe(true);
 
       tab2.close();
-      await watcher.next('user:offline', (u) => u.userId === ann.user.id);
-      await watcher.roundTrip();
-      expect(watcher.all('user:offline').filter((u) => u.userId === ann.user.id)).toHaveLength(1);
+      await watcher.presenceOf(ann.user.id, 'offline');
+      await settle();
+      expect(annOffline()).toHaveLength(1);
       const offline = await app.http.get<PublicUser>(`/api/users/${ann.user.username}`);
-      // (lastSeenAt is written just after user:offline goes out, so it is not checked here.)
       expect(offline.body.online).toBe(false);
+
+      // A new watch replaces the old one: Ann is no longer shown, so her return is not sent.
+      await watcher.call('presence:watch', { userIds: [] });
+      const back = await connect(ann.accessToken);
+      await settle();
+      expect(annOnline()).toHaveLength(1);
+      back.close();
+    });
+
+    it('a watcher told "online" by its watch still hears the departure that follows at once', async () => {
+      const ann = await signUp(app.http);
+      const early = await connect((await signUp(app.http)).accessToken);
+      const late = await connect((await signUp(app.http)).accessToken);
+      await early.call('presence:watch', { userIds: [ann.user.id] });
+      const annSocket = await connect(ann.accessToken);
+      // Within one frame interval: the late watcher hears "online" from its answer only.
+      expect(await late.call('presence:watch', { userIds: [ann.user.id] })).toEqual({
+        ok: true,
+        data: { online: [ann.user.id] },
+      });
+      annSocket.close();
+      await late.presenceOf(ann.user.id, 'offline');
+      await settle();
+      // The early one never saw her online: an "offline" to it is no news, and harmless.
+      const last = early.userPresence().at(-1);
+      expect(last === undefined || last.offline.includes(ann.user.id)).toBe(true);
+    });
+
+    it('coalesces a burst of arrivals and departures into at most one frame a second', async () => {
+      const watcherUser = await signUp(app.http);
+      const crowd = await Promise.all(Array.from({ length: 24 }, () => signUp(app.http)));
+      const watcher = await connect(watcherUser.accessToken);
+      const arrivals: number[] = [];
+      watcher.socket.on('presence:changed', () => arrivals.push(Date.now()));
+      await watcher.call('presence:watch', { userIds: crowd.map((u) => u.user.id) });
+
+      const sockets = await Promise.all(crowd.map((u) => connect(u.accessToken)));
+      for (const socket of sockets.slice(0, 12)) socket.close();
+      await settle();
+      await settle();
+
+      // What the frames add up to is who is online now.
+      const shown = new Set<string>();
+      for (const frame of watcher.userPresence()) {
+        frame.online.forEach((id) => shown.add(id));
+        frame.offline.forEach((id) => shown.delete(id));
+      }
+      expect([...shown].sort()).toEqual(
+        crowd
+          .slice(12)
+          .map((u) => u.user.id)
+          .sort(),
+      );
+      // 36 changes, far fewer frames, and never two within the same second (some slack).
+      expect(arrivals.length).toBeLessThanOrEqual(4);
+      for (let i = 1; i < arrivals.length; i++) {
+        expect(arrivals[i]! - arrivals[i - 1]!).toBeGreaterThan(800);
+      }
+    });
+
+    it('presence:watch takes at most LIMITS.presenceWatchMax ids, each a uuid', async () => {
+      const socket = await connect((await signUp(app.http)).accessToken);
+      const ids = Array.from({ length: LIMITS.presenceWatchMax + 1 }, () => randomUUID());
+      expect(await socket.call('presence:watch', { userIds: ids })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+      expect(await socket.call('presence:watch', { userIds: ['nope'] })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+      expect(
+        await socket.call('presence:watch', { userIds: ids.slice(0, LIMITS.presenceWatchMax) }),
+      ).toEqual({
+        ok: true,
+        data: { online: [] },
+      });
     });
   });
 

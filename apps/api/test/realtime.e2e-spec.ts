@@ -99,9 +99,14 @@ describe('realtime: messages between people, guests and visitors', () => {
       expect(memberSocket.all('message:new')).toEqual([]);
     });
 
-    it('user:updated reaches everyone after a profile edit', async () => {
+    it('user:updated reaches the sockets that watch the user, and no others', async () => {
       const ann = await signUp(app.http);
       const watcher = await connect((await signUp(app.http)).accessToken);
+      const bystander = await connect((await signUp(app.http)).accessToken);
+      const stoppedWatching = await connect((await signUp(app.http)).accessToken);
+      await watcher.call('presence:watch', { userIds: [ann.user.id] });
+      await stoppedWatching.call('presence:watch', { userIds: [ann.user.id] });
+      await stoppedWatching.call('presence:watch', { userIds: [] });
       const patched = await app.http.patch(
         '/api/users/me',
         { displayName: 'Ann Renamed' },
@@ -115,6 +120,9 @@ describe('realtime: messages between people, guests and visitors', () => {
         username: ann.user.username,
       });
       expect(updated).not.toHaveProperty('passwordHash');
+      await Promise.all([bystander.roundTrip(), stoppedWatching.roundTrip()]);
+      expect(bystander.all('user:updated')).toEqual([]);
+      expect(stoppedWatching.all('user:updated')).toEqual([]);
     });
   });
 

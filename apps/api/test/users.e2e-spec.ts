@@ -153,12 +153,17 @@ describe('users: profiles', () => {
       expect(res.body.code).toBe('UNAUTHORIZED');
     });
 
-    it('tells connected sockets: `user:updated` with the public profile', async () => {
+    it('tells the sockets that watch the user: `user:updated` with the public profile', async () => {
       const ann = await signUp(app.http);
       const bob = await signUp(app.http);
       const bobSocket = await connectSocket(app.baseUrl, bob.accessToken);
       const visitor = await connectSocket(app.baseUrl);
       try {
+        for (const socket of [bobSocket, visitor]) {
+          expect(await socket.call('presence:watch', { userIds: [ann.user.id] })).toMatchObject({
+            ok: true,
+          });
+        }
         await app.http.patch(
           '/api/users/me',
           { displayName: 'Ann Updated' },

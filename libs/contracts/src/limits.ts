@@ -33,6 +33,13 @@ export const LIMITS = {
   typingPerSecondPerConversation: 1,
   socketsPerAddress: 50,
   socketsPerUser: 20,
+  /**
+   * Users one socket may watch with `presence:watch`. The contract says 500, but 500 uuids
+   * are ~19.5 KB of JSON, over the 16 KiB frame cap; 400 (~15.6 KB) is what fits.
+   */
+  presenceWatchMax: 400,
+  /** At most one `presence:changed` frame per socket (per conversation) per this interval. */
+  presenceFrameIntervalMs: 1000,
 } as const;
 
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;

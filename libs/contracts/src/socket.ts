@@ -4,6 +4,12 @@ import type { Conversation, Thread } from './conversations.js';
 import type { ErrorCode, ErrorDetails } from './errors.js';
 import { idSchema } from './ids.js';
 import { messageBodySchema, type Message } from './messages.js';
+import type {
+  PresenceChangedPayload,
+  PresenceWatchPayload,
+  PresenceWatchResult,
+  ServerReconnectPayload,
+} from './presence.js';
 import type { PublicUser } from './users.js';
 
 // ---- client → server payloads ----
@@ -82,10 +88,8 @@ export type SessionPayload = {
   guest: Guest | null;
   serverTime: string;
 };
-export type PresencePayload = { conversationId: string; user: PresenceUser };
 export type TypingBroadcast = { conversationId: string; user: PresenceUser; isTyping: boolean };
 export type NoticePayload = { conversationId: string; text: string };
-export type UserIdPayload = { userId: string };
 /** The socket's access token expires at `expiresAt`: answer with `auth:refresh` before then. */
 export type AuthExpiringPayload = { expiresAt: string };
 /** `auth:refresh` accepted: the socket now lives until the new token's `expiresAt`. */
@@ -110,17 +114,18 @@ export interface ClientToServerEvents {
   typing: (payload: TypingPayload, ack: AckCallback<null>) => void;
   'conversation:read': (payload: ReadPayload, ack: AckCallback<null>) => void;
   'auth:refresh': (payload: AuthRefreshPayload, ack: AckCallback<AuthRefreshResult>) => void;
+  'presence:watch': (payload: PresenceWatchPayload, ack: AckCallback<PresenceWatchResult>) => void;
 }
 
 export interface ServerToClientEvents {
   session: (payload: SessionPayload) => void;
   'message:new': (message: Message) => void;
   'thread:new': (payload: { thread: Thread }) => void;
-  'presence:join': (payload: PresencePayload) => void;
-  'presence:leave': (payload: PresencePayload) => void;
-  'user:online': (payload: UserIdPayload) => void;
-  'user:offline': (payload: UserIdPayload) => void;
+  // v2: presence:join/leave and user:online/offline are replaced by presence:changed.
+  'presence:changed': (payload: PresenceChangedPayload) => void;
+  /** Only to the sockets that watch the user (and the user's own). */
   'user:updated': (user: PublicUser) => void;
+  'server:reconnect': (payload: ServerReconnectPayload) => void;
   typing: (payload: TypingBroadcast) => void;
   'system:notice': (payload: NoticePayload) => void;
   /**

@@ -14,6 +14,10 @@ const io = new Server(http, { maxHttpBufferSize: 16 * 1024 });
 let nextId = 0;
 
 io.on('connection', (socket) => {
+  // The storm's clients watch 50 users each; the baseline answers without doing anything.
+  socket.on('presence:watch', (_payload: unknown, ack: (r: unknown) => void) => {
+    ack({ ok: true, data: { online: [] } });
+  });
   socket.on(
     'conversation:join',
     (payload: { conversationId: string }, ack: (r: unknown) => void) => {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { markdown, type Result } from './report.js';
 import { runConnections } from './scenarios/connections.js';
+import { runStorm } from './scenarios/storm.js';
 import { runFanout, type FanoutMode } from './scenarios/fanout.js';
 import { runWritePath } from './scenarios/write-path.js';
 import { startTarget, type TargetKind } from './target.js';
@@ -12,7 +13,7 @@ import { startTarget, type TargetKind } from './target.js';
  * bench-results.md in the current directory.
  */
 const quick = process.argv.includes('--quick');
-/** `--only fanout|write|connections` runs one scenario (for profiling). */
+/** `--only fanout|write|connections|storm` runs one scenario. */
 const only = process.argv[process.argv.indexOf('--only') + 1];
 const runs = (name: string) => !process.argv.includes('--only') || only === name;
 /** `--target bare|api|api-redis` keeps one kind of server (for profiling). */
@@ -35,6 +36,12 @@ const fanoutPlan: Array<{ kind: TargetKind; members: number; modes: FanoutMode[]
   { kind: 'api-redis', members: 1000, modes: quick ? modes.slice(0, 1) : modes },
 ];
 const connectionCount = quick ? 2000 : 10_000;
+/** `--users N`: distinct users of the storm (default 10,000; 2,000 with --quick). */
+const stormUsers = process.argv.includes('--users')
+  ? Number(process.argv[process.argv.indexOf('--users') + 1])
+  : quick
+    ? 2000
+    : 10_000;
 
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
@@ -43,9 +50,10 @@ async function main(): Promise<void> {
     label: string,
     kind: TargetKind,
     run: (target: Awaited<ReturnType<typeof startTarget>>) => Promise<Result | Result[]>,
+    options: { processes?: number } = {},
   ) => {
     const began = Date.now();
-    const target = await startTarget(kind);
+    const target = await startTarget(kind, options);
     try {
       const result = await run(target);
       results.push(...(Array.isArray(result) ? result : [result]));
@@ -65,6 +73,19 @@ async function main(): Promise<void> {
     await step('write path', kind, (t) => runWritePath(t, 100, durationMs, workers));
   for (const kind of runs('connections') ? (['bare', 'api'] as const).filter(targets) : [])
     await step('connections', kind, (t) => runConnections(t, connectionCount, workers));
+  // Only when asked (`--only storm`): ten thousand users at once is not for every run.
+  if (only === 'storm') {
+    const plan: Array<{ kind: TargetKind; processes: number }> = [
+      { kind: 'bare', processes: 1 },
+      { kind: 'api', processes: 1 },
+      { kind: 'api-redis', processes: 3 },
+    ];
+    for (const { kind, processes } of plan.filter((p) => targets(p.kind))) {
+      await step(`storm of ${stormUsers}`, kind, (t) => runStorm(t, stormUsers, workers), {
+        processes,
+      });
+    }
+  }
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const table = markdown(results, { quick, startedAt, machine });

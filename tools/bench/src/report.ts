@@ -1,8 +1,9 @@
 import type { ConnectionsResult } from './scenarios/connections.js';
+import type { StormResult } from './scenarios/storm.js';
 import type { FanoutResult } from './scenarios/fanout.js';
 import type { WritePathResult } from './scenarios/write-path.js';
 
-export type Result = FanoutResult | WritePathResult | ConnectionsResult;
+export type Result = FanoutResult | WritePathResult | ConnectionsResult | StormResult;
 
 const ratio = (value: number, base: number | undefined) =>
   base ? `${(value / base).toFixed(2)}×` : '–';
@@ -17,6 +18,8 @@ export function markdown(
   const fanout = results.filter((r): r is FanoutResult => r.scenario === 'fanout');
   const writes = results.filter((r): r is WritePathResult => r.scenario === 'write-path');
   const connections = results.filter((r): r is ConnectionsResult => r.scenario === 'connections');
+  const storms = results.filter((r): r is StormResult => r.scenario === 'storm');
+  const bareStorm = storms.find((r) => r.target === 'bare');
   const bareFanout = (r: FanoutResult) =>
     fanout.find((b) => b.target === 'bare' && b.members === r.members && b.mode === r.mode);
   const lines = [
@@ -49,6 +52,25 @@ export function markdown(
       return `| ${r.target} | ${n(r.sockets)} | ${n(r.connectsPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.connectsPerS, base?.connectsPerS)} | ${r.rssBeforeMiB} | ${r.rssAfterMiB} | ${r.rssPerConnectionKiB} |`;
     }),
     '',
+    ...(storms.length === 0
+      ? []
+      : [
+          '### Reconnect storm (distinct users, one socket each, all at once, each watching 50)',
+          '',
+          '| target | processes | users | connected | wall s | × bare | server CPU s | × bare | frames/socket mean | max | refused | max event-loop delay ms | RSS per connection KiB |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+          ...storms.map(
+            (r) =>
+              `| ${r.target} | ${r.processes} | ${n(r.users)} | ${n(r.connected)} | ${r.wallS} | ${r.target === 'bare' ? '1.00×' : ratio(r.wallS, bareStorm?.wallS)} | ${r.serverCpuS} | ${r.target === 'bare' ? '1.00×' : ratio(r.serverCpuS, bareStorm?.serverCpuS)} | ${r.framesPerSocketMean} | ${r.framesPerSocketMax} | ${n(r.refused)}${
+                r.refused
+                  ? ` (${Object.entries(r.refusedBy)
+                      .map(([c, k]) => `${c} ${k}`)
+                      .join(', ')})`
+                  : ''
+              } | ${ms(r.maxLoopDelayMs)} | ${r.rssPerConnectionKiB} |`,
+          ),
+          '',
+        ]),
   ];
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +8,14 @@ import { JWT_SECRET } from './fixtures.js';
 
 const API_MAIN = join(import.meta.dirname, '../../../apps/api/dist/main.js');
 const BARE_MAIN = join(import.meta.dirname, 'bare-server.js');
+const LOOP_PROBE = join(import.meta.dirname, 'loop-probe.js');
 
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** Longest event-loop delay (ms) since the last `resetLoopDelay` (the loop probe's file). */
+  loopDelayMs(): number | null;
+  resetLoopDelay(): void;
   stop(): Promise<void>;
 }
 
@@ -67,7 +71,13 @@ export async function startRedis(): Promise<ServerProcess> {
     },
   );
   await waitForPort(port);
-  return { url: `redis://127.0.0.1:${port}`, pid: child.pid!, stop: () => kill(child) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    pid: child.pid!,
+    loopDelayMs: () => null,
+    resetLoopDelay: () => undefined,
+    stop: () => kill(child),
+  };
 }
 
 async function startProcess(
@@ -77,8 +87,9 @@ async function startProcess(
 ): Promise<ServerProcess> {
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, main], {
-    env: { PATH: process.env.PATH, ...env },
+  const probeFile = join(mkdtempSync(join(tmpdir(), 'chat-bench-loop-')), 'loop.json');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', LOOP_PROBE, main], {
+    env: { PATH: process.env.PATH, LOOP_PROBE_FILE: probeFile, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<never>((_, reject) =>
@@ -88,7 +99,19 @@ async function startProcess(
     waitForHttp(`http://127.0.0.1:${port}`, main === API_MAIN ? '/api/health' : '/health'),
     exited,
   ]);
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => kill(child) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    loopDelayMs: () => {
+      try {
+        return (JSON.parse(readFileSync(probeFile, 'utf8')) as { maxMs: number }).maxMs;
+      } catch {
+        return null;
+      }
+    },
+    resetLoopDelay: () => void child.kill('SIGUSR2'),
+    stop: () => kill(child),
+  };
 }
 
 async function waitForHttp(base: string, path: string, timeoutMs = 30_000): Promise<void> {

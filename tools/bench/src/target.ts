@@ -10,6 +10,8 @@ export interface Target {
   urls: string[];
   /** Server process ids whose CPU and memory are measured. */
   pids: number[];
+  /** The server processes themselves (event-loop delay). */
+  servers: ServerProcess[];
   db: BenchDatabase | null;
   /** Access tokens of `count` users (null for the bare server, which has no auth). */
   users(count: number): Promise<Array<{ id: string; token: string | null }>>;
@@ -18,7 +20,11 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export async function startTarget(kind: TargetKind): Promise<Target> {
+/** `processes`: API processes of an api-redis target (default two). */
+export async function startTarget(
+  kind: TargetKind,
+  options: { processes?: number } = {},
+): Promise<Target> {
   if (kind === 'bare') {
     const server = await startBare();
     let rooms = 0;
@@ -26,6 +32,7 @@ export async function startTarget(kind: TargetKind): Promise<Target> {
       kind,
       urls: [server.url],
       pids: [server.pid],
+      servers: [server],
       db: null,
       users: async (count) =>
         Array.from({ length: count }, (_, i) => ({ id: String(i), token: null })),
@@ -36,13 +43,16 @@ export async function startTarget(kind: TargetKind): Promise<Target> {
   const db = await createDatabase();
   const redis = kind === 'api-redis' ? await startRedis() : null;
   const servers: ServerProcess[] = [await startApi(db.url, redis?.url)];
-  if (redis) servers.push(await startApi(db.url, redis.url));
+  for (let i = 1; redis && i < (options.processes ?? 2); i++) {
+    servers.push(await startApi(db.url, redis.url));
+  }
   let batches = 0;
   let rooms = 0;
   return {
     kind,
     urls: servers.map((s) => s.url),
     pids: servers.map((s) => s.pid),
+    servers,
     db,
     users: (count) => createUsers(db, count, `b${++batches}`),
     room: (memberIds) => createRoom(db, `bench-room-${++rooms}`, memberIds),

@@ -7,6 +7,18 @@ export type ToWorker =
       conversationId: string | null;
       concurrency: number;
     }
+  | {
+      /** All sockets at once; each retries a refused handshake after 1–3 s and watches. */
+      type: 'storm';
+      urls: string[];
+      tokens: Array<string | null>;
+      /** The ids each socket watches (by index: socket i watches `watches[i]`). */
+      watches: string[][];
+      /** The API sends `session` when a socket is ready; the bare server does not. */
+      readyEvent: 'session' | 'connect';
+      deadlineMs: number;
+    }
+  | { type: 'frames' }
   | { type: 'reset' }
   | { type: 'report' }
   | {
@@ -23,6 +35,17 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'connected'; connected: number; failed: number; ms: number }
+  | {
+      type: 'stormed';
+      connected: number;
+      /** Handshakes refused (connect_error), by code, retries included. */
+      refused: Record<string, number>;
+      /** Sockets that never connected before the deadline. */
+      failed: number;
+      /** When the last socket was ready (ms since epoch). */
+      lastReadyAt: number;
+    }
+  | { type: 'frames'; perSocket: number[] }
   | { type: 'report'; received: number; latency: Array<[number, number]> }
   | {
       type: 'sent';

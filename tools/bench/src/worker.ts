@@ -6,6 +6,8 @@ import type { FromWorker, ToWorker } from './worker-protocol.js';
 let sockets: Socket[] = [];
 let latency = new Histogram();
 let received = 0;
+/** Server events each storm socket received (frames), by socket index. */
+let frames: number[] = [];
 
 const reply = (message: FromWorker) => void process.send!(message);
 
@@ -17,6 +19,11 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'connect':
       return connect(message);
+    case 'storm':
+      return storm(message);
+    case 'frames':
+      reply({ type: 'frames', perSocket: frames });
+      return;
     case 'reset':
       latency = new Histogram();
       received = 0;
@@ -74,6 +81,53 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
     connected: sockets.filter(Boolean).length,
     failed,
     ms: Date.now() - started,
+  });
+}
+
+async function storm(command: Extract<ToWorker, { type: 'storm' }>): Promise<void> {
+  const refused: Record<string, number> = {};
+  const deadline = Date.now() + command.deadlineMs;
+  let lastReadyAt = 0;
+  let failed = 0;
+  frames = new Array<number>(command.tokens.length).fill(0);
+  sockets = new Array<Socket>(command.tokens.length);
+  const one = (index: number) =>
+    new Promise<void>((resolve) => {
+      const token = command.tokens[index];
+      const socket = io(command.urls[index % command.urls.length]!, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        timeout: command.deadlineMs,
+        auth: token ? { token } : {},
+      });
+      sockets[index] = socket;
+      socket.onAny(() => frames[index]!++);
+      socket.once(command.readyEvent, () => {
+        if (command.readyEvent === 'connect') frames[index]!++; // as the API's `session`
+        socket.emit('presence:watch', { userIds: command.watches[index] }, () => {
+          lastReadyAt = Math.max(lastReadyAt, Date.now());
+          resolve();
+        });
+      });
+      socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+        const code = error.data?.code ?? error.message;
+        refused[code] = (refused[code] ?? 0) + 1;
+        if (Date.now() > deadline) {
+          failed++;
+          return resolve();
+        }
+        // As the web app does with a refused handshake.
+        setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
+      });
+    });
+  await Promise.all(command.tokens.map((_, index) => one(index)));
+  reply({
+    type: 'stormed',
+    connected: sockets.filter((s) => s?.connected).length,
+    refused,
+    failed,
+    lastReadyAt,
   });
 }
 

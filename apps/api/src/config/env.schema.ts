@@ -48,6 +48,10 @@ export const envSchema = z
     LIMIT_SOCKETS_PER_ADDRESS: positiveInt.default(50),
     LIMIT_SOCKETS_PER_USER: positiveInt.default(20),
     PRESENCE_TTL_MS: positiveInt.default(15_000),
+    /** How often coalesced `presence:changed` frames go out (the contract: at most 1 s). */
+    PRESENCE_FLUSH_MS: positiveInt.max(1000).default(1000),
+    /** On SIGTERM, sockets are told to reconnect spread over this long, with jitter. */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
     BOT_ENABLED: booleanFromString.default(true),
     BOT_INTERVAL_MS: positiveInt.default(4000),
     BOT_SEED_USERS: z.coerce.number().int().min(0).max(1000).default(8),

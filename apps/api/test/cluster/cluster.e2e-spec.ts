@@ -84,10 +84,7 @@ describe('three API processes on one PostgreSQL and one Redis', () => {
     await s1!.call('conversation:join', { conversationId: room.id });
     await s2!.call('conversation:join', { conversationId: room.id });
     // s1 on process 1 hears that the user on process 2 arrived.
-    await s1!.next(
-      'presence:join',
-      (p) => p.conversationId === room.id && p.user.id === users[1]!.user.id,
-    );
+    await s1!.presenceIn(room.id, 'joined', users[1]!.user.id);
     const joined = await s3!.call('conversation:join', { conversationId: room.id });
     expect(joined.ok && joined.data.presence.map((u: PublicUser) => u.id).sort()).toEqual(
       users.map((u) => u.user.id).sort(),
@@ -124,10 +121,7 @@ describe('three API processes on one PostgreSQL and one Redis', () => {
       (await p3!.http.delete(`/api/rooms/${room.slug}/members/me`, { token: leaver!.accessToken }))
         .status,
     ).toBe(204);
-    await ownerSocket.next(
-      'presence:leave',
-      (p) => p.conversationId === room.id && p.user.id === leaver!.user.id,
-    );
+    await ownerSocket.presenceIn(room.id, 'left', leaver!.user.id);
     const rooms = await p1!.http.get('/api/rooms');
     expect(rooms.body.items.find((c: Conversation) => c.id === room.id).onlineCount).toBe(1);
 

@@ -49,6 +49,10 @@ describe('SIGKILL of one of three API processes', () => {
     const annOnVictim = await connect(victim.baseUrl, ann.accessToken);
     await connect(victim.baseUrl, cleo.accessToken); // Cleo never comes back
     const bobOnSurvivor = await connect(survivor.baseUrl, bob.accessToken);
+    // Bob shows Ann and Cleo (both on the victim): he watches them.
+    expect(
+      await bobOnSurvivor.call('presence:watch', { userIds: [ann.user.id, cleo.user.id] }),
+    ).toEqual({ ok: true, data: { online: [ann.user.id, cleo.user.id] } });
     const joined = await annOnVictim.call('conversation:join', {
       conversationId: room.id,
       afterSeq: 0,
@@ -87,7 +91,9 @@ describe('SIGKILL of one of three API processes', () => {
     );
 
     // Cleo's only socket died with the process: a survivor reports her offline after the TTL.
-    await bobOnSurvivor.next('user:offline', (p) => p.userId === cleo.user.id, 15_000);
+    await bobOnSurvivor.presenceOf(cleo.user.id, 'offline', 15_000);
+    // Ann came back elsewhere before her old socket expired: never shown offline.
+    expect(bobOnSurvivor.userPresence().filter((p) => p.offline.includes(ann.user.id))).toEqual([]);
     const directory = await survivor.http.get(`/api/users?q=${cleo.user.username}`);
     expect(directory.body.items[0].online).toBe(false);
 

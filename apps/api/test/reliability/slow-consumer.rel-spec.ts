@@ -1,4 +1,4 @@
-import type { Conversation, Message, PresencePayload } from '@chat/contracts';
+import type { Conversation, ConversationPresenceChanged, Message } from '@chat/contracts';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -120,13 +120,9 @@ describe('a slow consumer (a client that stops reading) does not hold the others
     // The stalled client is still connected as far as the server knows: until its heartbeat
     // runs out, live messages keep flowing to the others.
     const trickle: Message[] = [];
-    let leave: PresencePayload | undefined;
+    let leave: ConversationPresenceChanged | undefined;
     readers[0]!
-      .next(
-        'presence:leave',
-        (p) => p.user.id === slowpoke.user.id,
-        PING_INTERVAL_MS + PING_TIMEOUT_MS + 45_000,
-      )
+      .presenceIn(room.id, 'left', slowpoke.user.id, PING_INTERVAL_MS + PING_TIMEOUT_MS + 45_000)
       .then((p) => (leave = p))
       .catch(() => undefined);
     const deadline = Date.now() + PING_INTERVAL_MS + PING_TIMEOUT_MS + 45_000;
@@ -141,7 +137,7 @@ describe('a slow consumer (a client that stops reading) does not hold the others
       await sleep(500);
     }
     // The server ended the connection of the client that stopped answering pings.
-    expect(leave).toMatchObject({ conversationId: room.id, user: { id: slowpoke.user.id } });
+    expect(leave).toMatchObject({ conversationId: room.id, left: [slowpoke.user.id] });
     const lastTrickle = trickle.at(-1)!.id;
     for (const reader of readers) {
       await reader.next('message:new', (m) => m.id === lastTrickle, 30_000);
@@ -165,7 +161,7 @@ describe('a slow consumer (a client that stops reading) does not hold the others
     await joinRoom(api.http, stuck.accessToken, room.slug!);
     const watcher = await connectAndJoin(sender.accessToken);
     const stalled = stopReading(await connectAndJoin(stuck.accessToken));
-    const dropped = watcher.next('presence:leave', (p) => p.user.id === stuck.user.id, 120_000);
+    const dropped = watcher.presenceIn(room.id, 'left', stuck.user.id, 120_000);
 
     // ~16 MB for the stalled socket: more than loopback's socket buffers hold, so the rest
     // waits in the server's queue for that socket until the guard cuts it.

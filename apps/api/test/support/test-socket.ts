@@ -1,4 +1,11 @@
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@chat/contracts';
+import {
+  isConversationPresence,
+  type Ack,
+  type ClientToServerEvents,
+  type ConversationPresenceChanged,
+  type ServerToClientEvents,
+  type UserPresenceChanged,
+} from '@chat/contracts';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 
@@ -64,6 +71,51 @@ export class TestSocket {
   /** Emits a client event and resolves with its acknowledgement. */
   call<T = any>(event: string, payload?: unknown, timeoutMs = 5000): Promise<Ack<T>> {
     return (this.socket as unknown as Socket).timeout(timeoutMs).emitWithAck(event, payload);
+  }
+
+  /** The coalesced `presence:changed` frames of a conversation received so far. */
+  conversationPresence(conversationId: string): ConversationPresenceChanged[] {
+    return this.all('presence:changed').filter(
+      (p): p is ConversationPresenceChanged =>
+        isConversationPresence(p) && p.conversationId === conversationId,
+    );
+  }
+
+  /** The `presence:changed` frames about watched users received so far. */
+  userPresence(): UserPresenceChanged[] {
+    return this.all('presence:changed').filter(
+      (p): p is UserPresenceChanged => !isConversationPresence(p),
+    );
+  }
+
+  /** Waits for the frame that says `userId` arrived in (`joined`) or left the conversation. */
+  presenceIn(
+    conversationId: string,
+    change: 'joined' | 'left',
+    userId: string,
+    timeoutMs = 5000,
+  ): Promise<ConversationPresenceChanged> {
+    return this.next(
+      'presence:changed',
+      (p) =>
+        isConversationPresence(p) &&
+        p.conversationId === conversationId &&
+        (change === 'joined' ? p.joined.some((u) => u.id === userId) : p.left.includes(userId)),
+      timeoutMs,
+    ) as Promise<ConversationPresenceChanged>;
+  }
+
+  /** Waits for the frame that says a watched user went `online` or `offline`. */
+  presenceOf(
+    userId: string,
+    change: 'online' | 'offline',
+    timeoutMs = 5000,
+  ): Promise<UserPresenceChanged> {
+    return this.next(
+      'presence:changed',
+      (p) => !isConversationPresence(p) && p[change].includes(userId),
+      timeoutMs,
+    ) as Promise<UserPresenceChanged>;
   }
 
   /**

@@ -35,6 +35,8 @@ export function apiWebServer(server: E2eServer): WebServer {
       RATE_LIMIT_ROOM_CREATES_PER_HOUR: '1000',
       RATE_LIMIT_PROFILE_EDITS_PER_MIN: '1000',
       LIMIT_SOCKETS_PER_ADDRESS: '1000',
+      // Stopping the suite's server need not spread reconnects.
+      SHUTDOWN_DRAIN_MS: '0',
     },
   };
 }

@@ -1,18 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ChatRuntime, ChatRuntimeContext } from '../features/chat';
+import { roomLiveUpdates } from '../features/rooms';
 import { threadLiveUpdates } from '../features/threads';
 import { directoryLiveUpdates } from '../features/users';
 import { expireSession } from '../lib/api-client';
 import { listen, type LiveFeature } from '../lib/live-updates';
+import { PresenceWatch, PresenceWatchContext } from '../lib/presence-watch';
 import { Slot } from '../lib/slot';
 import { createSocketSession, type SocketSession } from '../lib/socket';
 import { SocketContext } from '../lib/socket-context';
 
 /** Every feature whose cached data follows the socket; chat's runtime joins them per socket. */
-const LIVE_FEATURES: readonly LiveFeature[] = [directoryLiveUpdates, threadLiveUpdates];
+const LIVE_FEATURES: readonly LiveFeature[] = [
+  directoryLiveUpdates,
+  threadLiveUpdates,
+  roomLiveUpdates,
+];
 
-type Live = { session: SocketSession; chat: ChatRuntime };
+type Live = { session: SocketSession; chat: ChatRuntime; watch: PresenceWatch };
 
 /**
  * The one place socket events reach the query cache. One socket per identity: it is opened once
@@ -37,14 +43,20 @@ export function LiveUpdates({
     const session = createSocketSession({ onAuthFailed: expireSession });
     const chat = new ChatRuntime(session.socket, queryClient);
     const viewer = { userId };
-    const stop = listen(session.socket, [
+    const handlers = [
       chat.liveHandlers(),
       ...LIVE_FEATURES.map((feature) => feature(queryClient, viewer)),
-    ]);
-    slot.set({ session, chat });
+    ];
+    const stop = listen(session.socket, handlers);
+    // The answer to a watch says the same as a presence:changed frame; the same handlers take it.
+    const watch = new PresenceWatch(session.socket, (change) => {
+      for (const set of handlers) set['presence:changed']?.(change);
+    });
+    slot.set({ session, chat, watch });
     return () => {
       slot.set(null);
       stop();
+      watch.dispose();
       chat.dispose();
       session.close();
     };
@@ -53,7 +65,9 @@ export function LiveUpdates({
   const live = useSyncExternalStore(slot.subscribe, slot.get);
   return (
     <SocketContext value={live?.session ?? null}>
-      <ChatRuntimeContext value={live?.chat ?? null}>{children}</ChatRuntimeContext>
+      <ChatRuntimeContext value={live?.chat ?? null}>
+        <PresenceWatchContext value={live?.watch ?? null}>{children}</PresenceWatchContext>
+      </ChatRuntimeContext>
     </SocketContext>
   );
 }

@@ -112,6 +112,10 @@ export function createSocketSession(options: SocketSessionOptions): SocketSessio
     }, 250);
   });
 
+  // The process is shutting down: closing the transport (not the socket) makes the manager
+  // reconnect with its randomized back-off, through the load balancer to another process.
+  socket.on('server:reconnect', () => socket.io.engine?.close());
+
   // The browser knows about a lost network long before a heartbeat times out: drop the socket
   // at once so sends wait in the outbox, and come back as soon as the network does.
   const goOffline = () => {

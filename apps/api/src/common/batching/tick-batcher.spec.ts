@@ -37,3 +37,34 @@ describe('TickBatcher', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 });
+
+describe('TickBatcher with a queue', () => {
+  it('holds calls while maxInFlight loads run, then sends them together', async () => {
+    const releases: Array<() => void> = [];
+    const load = jest.fn(
+      (keys: number[]) =>
+        new Promise<number[]>((resolve) => releases.push(() => resolve(keys.map((k) => -k)))),
+    );
+    const batcher = new TickBatcher(load, { maxInFlight: 1 });
+    const first = batcher.get(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const queued = [batcher.get(2), batcher.get(3)];
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(batcher.waiting).toBe(2);
+    releases.shift()!();
+    expect(await first).toBe(-1);
+    while (releases.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    releases.shift()!();
+    expect(await Promise.all(queued)).toEqual([-2, -3]);
+    expect(load.mock.calls).toEqual([[[1]], [[2, 3]]]);
+  });
+
+  it('splits a queue longer than maxBatch into several loads', async () => {
+    const load = jest.fn(async (keys: number[]) => keys);
+    const batcher = new TickBatcher(load, { maxBatch: 2 });
+    expect(await Promise.all([1, 2, 3, 4, 5].map((k) => batcher.get(k)))).toEqual([1, 2, 3, 4, 5]);
+    expect(load.mock.calls.map(([keys]) => keys)).toEqual([[1, 2], [3, 4], [5]]);
+  });
+});

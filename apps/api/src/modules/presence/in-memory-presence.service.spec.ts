@@ -43,3 +43,32 @@ describe('InMemoryPresenceService', () => {
     expect(await presence.socketCount()).toBe(0);
   });
 });
+
+describe('InMemoryPresenceService changes', () => {
+  it('reports the state now of each user and conversation that changed, once per read', async () => {
+    const presence = new InMemoryPresenceService();
+    const bob = { id: 'u-bob', displayName: 'Bob' };
+    await presence.connect('s1', ann);
+    await presence.join('s1', general);
+    await presence.connect('s2', bob);
+    await presence.disconnect('s2'); // came and went: read as offline
+    const first = await presence.changesSince(-1);
+    expect(first.users).toEqual([
+      { userId: 'u-ann', online: true },
+      { userId: 'u-bob', online: false },
+    ]);
+    expect(first.conversations).toEqual([{ conversationId: general, userId: 'u-ann', user: ann }]);
+    expect(await presence.changesSince(first.cursor)).toMatchObject({
+      users: [],
+      conversations: [],
+    });
+    await presence.connect('s3', ann); // a second tab changes nothing
+    await presence.leave('s1', general);
+    const second = await presence.changesSince(first.cursor);
+    expect(second.users).toEqual([]);
+    expect(second.conversations).toEqual([
+      { conversationId: general, userId: 'u-ann', user: null },
+    ]);
+    expect(await presence.onlineAmong(['u-ann', 'u-bob'])).toEqual(new Set(['u-ann']));
+  });
+});

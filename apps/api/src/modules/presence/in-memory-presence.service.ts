@@ -1,6 +1,6 @@
 import type { PresenceUser } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
-import { PresenceService, type PresenceChange } from './presence.service.js';
+import { PresenceService, type PresenceChange, type PresenceChanges } from './presence.service.js';
 
 interface SocketEntry {
   user: PresenceUser | null;
@@ -18,12 +18,17 @@ export class InMemoryPresenceService extends PresenceService {
     string,
     Map<string, { user: PresenceUser; sockets: number }>
   >();
+  /** What changed since the last read: user ids, and `conversationId|userId` pairs. */
+  private changedUsers = new Set<string>();
+  private changedPresence = new Set<string>();
+  private readCount = 0;
 
   async connect(socketId: string, user: PresenceUser | null): Promise<PresenceChange> {
     this.sockets.set(socketId, { user, conversations: new Set() });
     if (!user) return { userChanged: false, conversationsChanged: [] };
     const count = (this.socketsPerUser.get(user.id) ?? 0) + 1;
     this.socketsPerUser.set(user.id, count);
+    if (count === 1) this.changedUsers.add(user.id);
     return { userChanged: count === 1, conversationsChanged: [] };
   }
 
@@ -35,7 +40,10 @@ export class InMemoryPresenceService extends PresenceService {
     const conversationsChanged = [...entry.conversations].filter((id) => this.removeFrom(id, user));
     const count = (this.socketsPerUser.get(user.id) ?? 1) - 1;
     if (count > 0) this.socketsPerUser.set(user.id, count);
-    else this.socketsPerUser.delete(user.id);
+    else {
+      this.socketsPerUser.delete(user.id);
+      this.changedUsers.add(user.id);
+    }
     return { user, userChanged: count === 0, conversationsChanged };
   }
 
@@ -52,6 +60,7 @@ export class InMemoryPresenceService extends PresenceService {
       return false;
     }
     users.set(entry.user.id, { user: entry.user, sockets: 1 });
+    this.changedPresence.add(`${conversationId}|${entry.user.id}`);
     return true;
   }
 
@@ -69,11 +78,33 @@ export class InMemoryPresenceService extends PresenceService {
     }
     this.members.get(conversationId)!.delete(userId);
     if (this.members.get(conversationId)!.size === 0) this.members.delete(conversationId);
+    this.changedPresence.add(`${conversationId}|${userId}`);
     return member.user;
   }
 
   async isOnline(userId: string): Promise<boolean> {
     return this.socketsPerUser.has(userId);
+  }
+
+  async onlineAmong(userIds: string[]): Promise<Set<string>> {
+    return new Set(userIds.filter((id) => this.socketsPerUser.has(id)));
+  }
+
+  /** One process is the only reader here: a read takes what changed since the last one. */
+  async changesSince(_cursor: number, limit = Infinity): Promise<PresenceChanges> {
+    const users = take(this.changedUsers, limit).map((userId) => ({
+      userId,
+      online: this.socketsPerUser.has(userId),
+    }));
+    const conversations = take(this.changedPresence, limit).map((pair) => {
+      const [conversationId, userId] = pair.split('|') as [string, string];
+      return {
+        conversationId,
+        userId,
+        user: this.members.get(conversationId)?.get(userId)?.user ?? null,
+      };
+    });
+    return { cursor: ++this.readCount, users, conversations, lost: false };
   }
 
   async onlineUserIds(): Promise<string[]> {
@@ -105,6 +136,18 @@ export class InMemoryPresenceService extends PresenceService {
     if (member.sockets > 0) return false;
     users.delete(user.id);
     if (users.size === 0) this.members.delete(conversationId);
+    this.changedPresence.add(`${conversationId}|${user.id}`);
     return true;
   }
+}
+
+/** Removes and returns up to `limit` members of the set, oldest first. */
+function take(set: Set<string>, limit: number): string[] {
+  const taken: string[] = [];
+  for (const value of set) {
+    if (taken.length >= limit) break;
+    taken.push(value);
+    set.delete(value);
+  }
+  return taken;
 }

@@ -13,6 +13,25 @@ export interface ExpiredSocket extends PresenceChange {
   user: PresenceUser;
 }
 
+/** A conversation presence that changed: `user` is how they appear there, null once they left. */
+export interface ConversationPresenceState {
+  conversationId: string;
+  userId: string;
+  user: PresenceUser | null;
+}
+
+/**
+ * What changed since a cursor, as the state now (not the events): a user who came and went
+ * within one read shows up once, offline. Every process reads the same changes.
+ */
+export interface PresenceChanges {
+  cursor: number;
+  users: Array<{ userId: string; online: boolean }>;
+  conversations: ConversationPresenceState[];
+  /** Changes older than the cursor were trimmed away: the reader should look again at all it shows. */
+  lost: boolean;
+}
+
 /**
  * Who is online, counted per socket: a user is online while any of their sockets is connected,
  * and present in a conversation while any of their sockets has joined it. Events fire once per
@@ -32,6 +51,13 @@ export abstract class PresenceService {
    */
   abstract removeUser(conversationId: string, userId: string): Promise<PresenceUser | null>;
   abstract isOnline(userId: string): Promise<boolean>;
+  /** Which of these users are online (one look-up for all of them). */
+  abstract onlineAmong(userIds: string[]): Promise<Set<string>>;
+  /**
+   * Presence changes after `cursor` (-1: start from now), at most `limit` of them; one round
+   * trip. The coalesced `presence:changed` frames are built from these.
+   */
+  abstract changesSince(cursor: number, limit?: number): Promise<PresenceChanges>;
   abstract onlineUserIds(): Promise<string[]>;
   abstract presentIn(conversationId: string): Promise<PresenceUser[]>;
   abstract countIn(conversationIds: string[]): Promise<Map<string, number>>;
@@ -39,6 +65,13 @@ export abstract class PresenceService {
   abstract socketCount(): Promise<number>;
   /** The user's sockets connected anywhere (the per-user socket limit). */
   abstract socketCountOf(userId: string): Promise<number>;
+
+  /**
+   * Shutting down with clients told to reconnect elsewhere: this process's sockets are left
+   * to expire instead of being removed, so a user who comes back on another process within
+   * the TTL is never seen leaving; the sweep of a survivor removes the rest.
+   */
+  async handOver(): Promise<void> {}
 
   /** Sockets of dead processes, removed now; nothing expires on a single node. */
   async sweepExpired(): Promise<ExpiredSocket[]> {

@@ -9,10 +9,30 @@ import {
 import type { RedisClientType } from 'redis';
 import { InjectConfig, type AppConfig } from '../../config/app-config.js';
 import { REDIS } from '../../redis/redis.module.js';
-import { PresenceService, type ExpiredSocket, type PresenceChange } from './presence.service.js';
-import { CONNECT, DISCONNECT, JOIN, LEAVE, REMOVE_USER } from './redis-presence.scripts.js';
+import { TickBatcher } from '../../common/batching/tick-batcher.js';
+import {
+  PresenceService,
+  type ExpiredSocket,
+  type PresenceChange,
+  type PresenceChanges,
+} from './presence.service.js';
+import {
+  CHANGES,
+  CONNECT_MANY,
+  DISCONNECT_MANY,
+  JOIN,
+  LEAVE,
+  REMOVE_USER,
+} from './redis-presence.scripts.js';
 
 const PREFIX = '{presence}';
+/** Sockets per connect or disconnect script call (a storm is several calls, not one huge one). */
+const BATCH = 500;
+/** Changes kept in the feed: far more than a second's worth even in a storm of 10,000. */
+const FEED_KEEP = 200_000;
+
+type SocketEntry = { user: PresenceUser | null; conversations: Set<string> };
+type Departure = { claimed: boolean; user: PresenceUser | null } & PresenceChange;
 
 /**
  * Presence shared by every API process through Redis. Each socket has an expiry in `P:all`
@@ -26,12 +46,22 @@ const PREFIX = '{presence}';
 export class RedisPresenceService extends PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('RedisPresence');
   /** This process's sockets (per-socket state, the source for heartbeat and resync). */
-  private readonly local = new Map<
-    string,
-    { user: PresenceUser | null; conversations: Set<string> }
-  >();
+  private readonly local = new Map<string, SocketEntry>();
   private heartbeat: NodeJS.Timeout | null = null;
   private needsResync = false;
+  /** The connects and disconnects of one moment go to Redis as one script call. */
+  private readonly connects = new TickBatcher<[string, PresenceUser | null], boolean>(
+    (sockets) => this.connectMany(sockets),
+    { maxBatch: BATCH },
+  );
+  private readonly disconnects = new TickBatcher<string, Departure>(
+    (socketIds) => this.disconnectMany(socketIds),
+    { maxBatch: BATCH },
+  );
+  private readonly onlineChecks = new TickBatcher<string, boolean>(
+    (userIds) => this.areOnline(userIds),
+    { maxBatch: 5000 },
+  );
 
   constructor(
     @Inject(REDIS) private readonly redis: RedisClientType,
@@ -58,28 +88,23 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
 
   async connect(socketId: string, user: PresenceUser | null): Promise<PresenceChange> {
     this.local.set(socketId, { user, conversations: new Set() });
-    const first = await this.run(
-      CONNECT,
-      [socketId, this.expiry(), user ? JSON.stringify(user) : '', user?.id ?? ''],
-      0,
-    );
-    return { userChanged: first === 1, conversationsChanged: [] };
+    const first = await this.connects.get([socketId, user]);
+    return { userChanged: first, conversationsChanged: [] };
   }
 
   async disconnect(socketId: string) {
     const entry = this.local.get(socketId);
     this.local.delete(socketId);
-    const result = await this.run<Array<number | string>>(DISCONNECT, [socketId], []);
-    const [, info, userChanged, ...conversations] = result;
-    if (typeof info !== 'string' || info === '') {
-      // Redis unreachable: report from local knowledge only, as the in-memory service would.
-      return { user: entry?.user ?? null, userChanged: false, conversationsChanged: [] };
-    }
-    return {
-      user: JSON.parse(info) as PresenceUser,
-      userChanged: userChanged === 1,
-      conversationsChanged: conversations.map(String),
-    };
+    const { claimed: _claimed, ...departure } = await this.disconnects.get(socketId);
+    // Redis unreachable: report from local knowledge only, as the in-memory service would.
+    return departure.user ? departure : { ...departure, user: entry?.user ?? null };
+  }
+
+  override async handOver(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    // Not removed: they expire within the TTL unless a survivor's sweep finds them first.
+    this.local.clear();
   }
 
   async join(socketId: string, conversationId: string): Promise<boolean> {
@@ -114,6 +139,41 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
       () => this.redis.sIsMember(`${PREFIX}:online`, userId).then(Boolean),
       () => [...this.local.values()].some((entry) => entry.user?.id === userId),
     );
+  }
+
+  onlineAmong(userIds: string[]): Promise<Set<string>> {
+    return Promise.all(userIds.map((id) => this.onlineChecks.get(id))).then(
+      (online) => new Set(userIds.filter((_, i) => online[i])),
+    );
+  }
+
+  async changesSince(cursor: number, limit = 20_000): Promise<PresenceChanges> {
+    const reply = await this.run<Array<string | number>>(
+      CHANGES,
+      [cursor, limit, FEED_KEEP],
+      [cursor, 0],
+    );
+    const changes: PresenceChanges = {
+      cursor: Number(reply[0]),
+      lost: Number(reply[1]) === 1,
+      users: [],
+      conversations: [],
+    };
+    for (let i = 2; i < reply.length; i += 2) {
+      const member = String(reply[i]);
+      const state = String(reply[i + 1]);
+      if (member.startsWith('u:')) {
+        changes.users.push({ userId: member.slice(2), online: state === '1' });
+        continue;
+      }
+      const bar = member.indexOf('|');
+      changes.conversations.push({
+        conversationId: member.slice(2, bar),
+        userId: member.slice(bar + 1),
+        user: state === '' ? null : (JSON.parse(state) as PresenceUser),
+      });
+    }
+    return changes;
   }
 
   async onlineUserIds(): Promise<string[]> {
@@ -170,22 +230,52 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
       () => this.redis.zRangeByScore(`${PREFIX}:all`, '-inf', Date.now()),
       () => [],
     );
+    // Ours and alive are only late on their heartbeat.
+    const dead = expired.filter((socketId) => !this.local.has(socketId));
     const swept: ExpiredSocket[] = [];
-    for (const socketId of expired) {
-      if (this.local.has(socketId)) continue; // ours and alive: the heartbeat was only late
-      const [claimed, info, userChanged, ...conversations] = await this.run<Array<number | string>>(
-        DISCONNECT,
-        [socketId],
-        [],
-      );
-      if (claimed !== 1 || typeof info !== 'string' || info === '') continue;
-      swept.push({
+    for (let i = 0; i < dead.length; i += BATCH) {
+      for (const { claimed, user, ...change } of await this.disconnectMany(
+        dead.slice(i, i + BATCH),
+      )) {
+        if (claimed && user) swept.push({ user, ...change });
+      }
+    }
+    return swept;
+  }
+
+  private async connectMany(sockets: Array<[string, PresenceUser | null]>): Promise<boolean[]> {
+    const args: Array<string | number> = [this.expiry()];
+    for (const [socketId, user] of sockets) {
+      args.push(socketId, user ? JSON.stringify(user) : '', user?.id ?? '');
+    }
+    const firsts = await this.run<number[]>(CONNECT_MANY, args, []);
+    return sockets.map((_, i) => firsts[i] === 1);
+  }
+
+  private async disconnectMany(socketIds: string[]): Promise<Departure[]> {
+    const replies = await this.run<Array<Array<number | string>>>(DISCONNECT_MANY, socketIds, []);
+    return socketIds.map((_, i) => {
+      const [claimed, info, userChanged, ...conversations] = replies[i] ?? [];
+      if (typeof info !== 'string' || info === '') {
+        return { claimed: claimed === 1, user: null, userChanged: false, conversationsChanged: [] };
+      }
+      return {
+        claimed: claimed === 1,
         user: JSON.parse(info) as PresenceUser,
         userChanged: userChanged === 1,
         conversationsChanged: conversations.map(String),
-      });
-    }
-    return swept;
+      };
+    });
+  }
+
+  private async areOnline(userIds: string[]): Promise<boolean[]> {
+    return this.attempt(
+      async () => (await this.redis.smIsMember(`${PREFIX}:online`, userIds)).map(Boolean),
+      () => {
+        const here = new Set([...this.local.values()].map((entry) => entry.user?.id));
+        return userIds.map((id) => here.has(id));
+      },
+    );
   }
 
   private expiry(): number {
@@ -209,11 +299,7 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
     this.needsResync = false;
     for (const [socketId, entry] of this.local) {
       const user = entry.user;
-      await this.run(
-        CONNECT,
-        [socketId, this.expiry(), user ? JSON.stringify(user) : '', user?.id ?? ''],
-        0,
-      );
+      await this.connectMany([[socketId, user]]);
       for (const conversationId of entry.conversations) {
         await this.run(
           JOIN,

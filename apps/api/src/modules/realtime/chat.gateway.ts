@@ -2,6 +2,7 @@ import {
   authRefreshPayloadSchema,
   joinPayloadSchema,
   leavePayloadSchema,
+  presenceWatchPayloadSchema,
   readPayloadSchema,
   sendPayloadSchema,
   typingPayloadSchema,
@@ -20,6 +21,7 @@ import { answerUnknownEvents, onEvent } from './ack.js';
 import { ConversationEvents } from './conversation-events.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
 import { RealtimeFanout } from './realtime-fanout.js';
+import { ShutdownDrain } from './shutdown-drain.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
 import { SocketSessions } from './socket-sessions.js';
@@ -45,10 +47,13 @@ export class ChatGateway
     private readonly fanout: RealtimeFanout,
     private readonly slowConsumers: SlowConsumerGuard,
     private readonly sessions: SocketSessions,
+    private readonly drain: ShutdownDrain,
   ) {}
 
   afterInit(server: ChatServer): void {
+    server.use(this.drain.middleware);
     server.use(this.authenticator.middleware);
+    this.drain.attach(server);
     this.fanout.attach(server);
     this.sessions.attach(server);
     this.presence.start(server);
@@ -118,6 +123,11 @@ export class ChatGateway
       await this.whenReady(socket);
       this.sessions.assertCurrent(socket);
       return this.sessions.refresh(socket, payload);
+    });
+    onEvent(socket, 'presence:watch', presenceWatchPayloadSchema, async ({ userIds }) => {
+      await this.whenReady(socket);
+      this.sessions.assertCurrent(socket);
+      return this.presence.watch(socket, userIds);
     });
     answerUnknownEvents(socket);
   }

@@ -1,97 +1,208 @@
-import type { PresenceUser } from '@chat/contracts';
+import type {
+  ConversationPresenceChanged,
+  PresenceUser,
+  PresenceWatchResult,
+  UserPresenceChanged,
+} from '@chat/contracts';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { PresenceService, type PresenceChange } from '../presence/index.js';
+import { InjectConfig, type AppConfig } from '../../config/app-config.js';
+import { PresenceService, type PresenceChanges } from '../presence/index.js';
 import { UsersService } from '../users/index.js';
-import { conversationRoom, type ChatServer, type ChatSocket } from './socket-types.js';
+import { conversationRoom, watchRoom, type ChatServer, type ChatSocket } from './socket-types.js';
 
 /** How often this process looks for sockets of dead processes (Redis presence only). */
 const SWEEP_INTERVAL_MS = 2000;
+/** Frames written per turn of the event loop, so a storm's flush never stalls it. */
+const FRAMES_PER_TURN = 500;
+const WATCH_PREFIX = watchRoom('');
 
 /**
- * The presence lifecycle and every presence broadcast, in one place: a socket connects,
- * joins and leaves conversations, disconnects or dies with its process; others hear of it once
- * per user, however many tabs.
+ * The presence lifecycle and every presence broadcast, in one place. Sockets connect, join and
+ * leave conversations and disconnect (or die with their process); the store records it and
+ * keeps a feed of what changed. Nothing is broadcast per change: every PRESENCE_FLUSH_MS each
+ * process reads the feed once (one Redis round trip) and sends each of its sockets at most one
+ * `presence:changed` for the users it watches and one per conversation it reads.
  */
 @Injectable()
 export class PresenceLifecycle implements OnModuleDestroy {
   private server: ChatServer | null = null;
   private readonly logger = new Logger('PresenceLifecycle');
   private sweeper: NodeJS.Timeout | null = null;
+  private flusher: NodeJS.Timeout | null = null;
+  private flushing = false;
+  private cursor = -1;
+  /**
+   * What this process last told its watchers of each watched user (online or not); missing
+   * when they may disagree, so that the next change is sent whatever it says.
+   */
+  private readonly announced = new Map<string, boolean>();
+  private handedOver = false;
 
   constructor(
     private readonly presence: PresenceService,
     private readonly users: UsersService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   start(server: ChatServer): void {
     this.server = server;
     this.sweeper = setInterval(() => void this.sweepDeadProcesses(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
+    this.flusher = setInterval(() => void this.flush(), this.config.PRESENCE_FLUSH_MS);
+    this.flusher.unref();
   }
 
   onModuleDestroy(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
+    this.stopTimers();
   }
 
   async connected(socket: ChatSocket): Promise<void> {
-    const user = socket.data.presenceUser;
-    const { userChanged } = await this.presence.connect(socket.id, user);
-    if (userChanged && user) socket.broadcast.emit('user:online', { userId: user.id });
+    await this.presence.connect(socket.id, socket.data.presenceUser);
   }
 
   async disconnected(socket: ChatSocket): Promise<void> {
-    const { user, ...change } = await this.presence.disconnect(socket.id);
-    if (user) this.announceDeparture(user, change);
+    // Handed over at shutdown: the entry expires, or the sweep of a survivor removes it.
+    if (this.handedOver) return;
+    const { user, userChanged } = await this.presence.disconnect(socket.id);
+    // Guests have no row; for them this updates nothing.
+    if (user && userChanged) void this.users.touchLastSeen(user.id).catch(() => undefined);
   }
 
-  /** The socket now reads the conversation; the others there see its person arrive. */
+  /** The socket now reads the conversation; the others there hear of it in the next frame. */
   async joined(socket: ChatSocket, conversationId: string): Promise<void> {
-    const firstHere = await this.presence.join(socket.id, conversationId);
-    const user = socket.data.presenceUser;
-    if (firstHere && user) {
-      socket.to(conversationRoom(conversationId)).emit('presence:join', { conversationId, user });
-    }
+    await this.presence.join(socket.id, conversationId);
   }
 
   async left(socket: ChatSocket, conversationId: string): Promise<void> {
-    const lastHere = await this.presence.leave(socket.id, conversationId);
-    const user = socket.data.presenceUser;
-    if (lastHere && user) this.emitLeave(conversationId, user);
+    await this.presence.leave(socket.id, conversationId);
   }
 
   /** A member who left a room is no longer present there, on any socket or process. */
   async removed(conversationId: string, userId: string): Promise<void> {
-    const user = await this.presence.removeUser(conversationId, userId);
-    if (user) this.emitLeave(conversationId, user);
+    await this.presence.removeUser(conversationId, userId);
   }
 
   presentIn(conversationId: string): Promise<PresenceUser[]> {
     return this.presence.presentIn(conversationId);
   }
 
-  /** Users of a process that died drop offline by themselves; a survivor tells everyone. */
+  /** `presence:watch`: the socket now shows exactly these users; who of them is online. */
+  async watch(socket: ChatSocket, userIds: string[]): Promise<PresenceWatchResult> {
+    const wanted = new Set(userIds);
+    for (const room of socket.rooms) {
+      if (room.startsWith(WATCH_PREFIX) && !wanted.has(room.slice(WATCH_PREFIX.length))) {
+        void socket.leave(room);
+      }
+    }
+    void socket.join([...wanted].map(watchRoom));
+    const online = await this.presence.onlineAmong([...wanted]);
+    for (const userId of wanted) {
+      const known = this.announced.get(userId);
+      if (known === undefined) this.announced.set(userId, online.has(userId));
+      // This socket now knows better than the others here: the next change goes to all.
+      else if (known !== online.has(userId)) this.announced.delete(userId);
+    }
+    return { online: userIds.filter((id) => online.has(id)) };
+  }
+
+  /**
+   * Shutdown: no more presence is removed from here (see PresenceService.handOver) and no more
+   * frames go out; the sockets are about to be told to reconnect elsewhere.
+   */
+  async handOver(): Promise<void> {
+    this.handedOver = true;
+    this.stopTimers();
+    await this.presence.handOver();
+  }
+
+  /** One read of the feed, at most one frame per socket (and per conversation) for all of it. */
+  async flush(): Promise<void> {
+    if (this.flushing || !this.server) return;
+    this.flushing = true;
+    try {
+      const changes = await this.presence.changesSince(this.cursor);
+      this.cursor = changes.cursor;
+      if (changes.lost) changes.users.push(...(await this.everyWatchedUser()));
+      await this.send(this.userFrames(changes), this.conversationFrames(changes));
+    } catch (error) {
+      this.logger.warn(`Presence flush failed: ${(error as Error).message}`);
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private userFrames({ users }: PresenceChanges): Map<string, UserPresenceChanged> {
+    const rooms = this.server!.of('/').adapter.rooms;
+    const frames = new Map<string, UserPresenceChanged>();
+    for (const { userId, online } of users) {
+      const watchers = rooms.get(watchRoom(userId));
+      if (!watchers?.size) {
+        this.announced.delete(userId);
+        continue;
+      }
+      // Gone and back within one flush (a reconnect elsewhere) is no change at all.
+      if (this.announced.get(userId) === online) continue;
+      this.announced.set(userId, online);
+      for (const socketId of watchers) {
+        let frame = frames.get(socketId);
+        if (!frame) frames.set(socketId, (frame = { online: [], offline: [] }));
+        (online ? frame.online : frame.offline).push(userId);
+      }
+    }
+    return frames;
+  }
+
+  private conversationFrames({ conversations }: PresenceChanges): ConversationPresenceChanged[] {
+    const rooms = this.server!.of('/').adapter.rooms;
+    const frames = new Map<string, ConversationPresenceChanged>();
+    for (const { conversationId, userId, user } of conversations) {
+      if (!rooms.has(conversationRoom(conversationId))) continue; // nobody reads it here
+      let frame = frames.get(conversationId);
+      if (!frame) frames.set(conversationId, (frame = { conversationId, joined: [], left: [] }));
+      if (user) frame.joined.push(user);
+      else frame.left.push(userId);
+    }
+    return [...frames.values()];
+  }
+
+  private async send(
+    userFrames: Map<string, UserPresenceChanged>,
+    conversationFrames: ConversationPresenceChanged[],
+  ): Promise<void> {
+    const server = this.server!;
+    // Every process reads the same feed, so each tells only its own sockets.
+    for (const frame of conversationFrames) {
+      server.local.to(conversationRoom(frame.conversationId)).emit('presence:changed', frame);
+    }
+    const sockets = server.of('/').sockets;
+    let written = 0;
+    for (const [socketId, frame] of userFrames) {
+      sockets.get(socketId)?.emit('presence:changed', frame);
+      if (++written % FRAMES_PER_TURN === 0) await new Promise(setImmediate);
+    }
+  }
+
+  /** After a gap in the feed: every user some socket here watches, as they are now. */
+  private async everyWatchedUser(): Promise<PresenceChanges['users']> {
+    const userIds = [...this.announced.keys()];
+    const online = await this.presence.onlineAmong(userIds);
+    return userIds.map((userId) => ({ userId, online: online.has(userId) }));
+  }
+
+  /** Users of a process that died drop offline by themselves; a survivor records it. */
   private async sweepDeadProcesses(): Promise<void> {
     try {
-      for (const { user, ...change } of await this.presence.sweepExpired()) {
-        this.announceDeparture(user, change);
+      for (const { user, userChanged } of await this.presence.sweepExpired()) {
+        if (userChanged) void this.users.touchLastSeen(user.id).catch(() => undefined);
       }
     } catch (error) {
       this.logger.warn(`Presence sweep failed: ${(error as Error).message}`);
     }
   }
 
-  private announceDeparture(user: PresenceUser, change: PresenceChange): void {
-    for (const conversationId of change.conversationsChanged) this.emitLeave(conversationId, user);
-    if (change.userChanged) {
-      this.server?.emit('user:offline', { userId: user.id });
-      // Guests have no row; for them this updates nothing.
-      void this.users.touchLastSeen(user.id).catch(() => undefined);
-    }
-  }
-
-  private emitLeave(conversationId: string, user: PresenceUser): void {
-    this.server
-      ?.to(conversationRoom(conversationId))
-      .emit('presence:leave', { conversationId, user });
+  private stopTimers(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    if (this.flusher) clearInterval(this.flusher);
+    this.sweeper = this.flusher = null;
   }
 }

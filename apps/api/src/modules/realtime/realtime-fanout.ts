@@ -11,7 +11,7 @@ import {
 import { MESSAGE_CREATED, type MessageCreatedEvent } from '../messages/index.js';
 import { USER_UPDATED, type UserUpdatedEvent } from '../users/index.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
-import { conversationRoom, userRoom, type ChatServer } from './socket-types.js';
+import { conversationRoom, userRoom, watchRoom, type ChatServer } from './socket-types.js';
 
 /** Turns domain events into socket broadcasts. The server is set by RealtimeModule at init. */
 @Injectable()
@@ -42,9 +42,10 @@ export class RealtimeFanout {
     this.server?.to(userRoom(recipientId)).emit('thread:new', { thread });
   }
 
+  /** To the sockets that show this user, and the user's own: O(watchers), not O(sockets). */
   @OnEvent(USER_UPDATED)
   userUpdated(user: UserUpdatedEvent): void {
-    this.server?.emit('user:updated', user);
+    this.server?.to([watchRoom(user.id), userRoom(user.id)]).emit('user:updated', user);
   }
 
   /**

@@ -6,6 +6,7 @@ import { ChatGateway } from './chat.gateway.js';
 import { ConversationEvents } from './conversation-events.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
 import { RealtimeFanout } from './realtime-fanout.js';
+import { ShutdownDrain } from './shutdown-drain.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import { SocketAuthenticator } from './socket-authenticator.js';
 import { SocketQuota } from './socket-quota.js';
@@ -19,10 +20,12 @@ import { SocketSessions } from './socket-sessions.js';
     ConversationEvents,
     PresenceLifecycle,
     RealtimeFanout,
+    ShutdownDrain,
     SlowConsumerGuard,
     SocketAuthenticator,
     SocketQuota,
     SocketSessions,
   ],
+  exports: [ShutdownDrain],
 })
 export class RealtimeModule {}

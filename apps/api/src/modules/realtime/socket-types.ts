@@ -42,3 +42,5 @@ export const conversationRoom = (conversationId: string) => `conv:${conversation
 export const userRoom = (userId: string) => `user:${userId}`;
 /** Every socket of one sign-in, so signing out reaches them on every process. */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** The sockets that show this user (`presence:watch`): their presence frames and `user:updated`. */
+export const watchRoom = (userId: string) => `watch:${userId}`;

@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { TickBatcher } from '../../common/batching/tick-batcher.js';
 import { AppError, notFound } from '../../common/errors/app-error.js';
+import { isDatabaseUnavailable } from '../../common/errors/database-unavailable.js';
 import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
 import { hasNul } from '../../common/text/nul-characters.js';
 import { PresenceService } from '../presence/index.js';
@@ -34,8 +36,24 @@ export interface SessionIdentity {
   publicUser: PublicUser;
 }
 
+/** Handshake look-ups at once; the rest wait in line and go together in the next query. */
+const IDENTITY_QUERIES_IN_FLIGHT = 2;
+const IDENTITY_BATCH_MAX = 2000;
+/** A look-up that failed on a busy or briefly lost database is tried again, not refused. */
+const IDENTITY_RETRIES = [250, 1000, 2000];
+
 @Injectable()
 export class UsersService {
+  /**
+   * Every handshake looks its user up: all those waiting share one `WHERE id = ANY($1)`, and
+   * at most IDENTITY_QUERIES_IN_FLIGHT run at once, so a storm of reconnects queues here
+   * instead of timing out on the pool.
+   */
+  private readonly identities = new TickBatcher<string, SessionIdentity>(
+    (ids) => this.loadSessionIdentities(ids),
+    { maxInFlight: IDENTITY_QUERIES_IN_FLIGHT, maxBatch: IDENTITY_BATCH_MAX },
+  );
+
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly presence: PresenceService,
@@ -86,9 +104,31 @@ export class UsersService {
   }
 
   /** The handshake's look-up: the user is online from this moment on. */
-  async getSessionIdentity(id: string): Promise<SessionIdentity> {
-    const user = await this.getEntity(id);
-    return { presenceUser: toPresenceUser(user), publicUser: toPublicUser(user, true) };
+  /** The socket handshake's look-up (batched and queued; NOT_FOUND for an unknown id). */
+  getSessionIdentity(id: string): Promise<SessionIdentity> {
+    return this.identities.get(id);
+  }
+
+  private async loadSessionIdentities(ids: string[]): Promise<Array<SessionIdentity | Error>> {
+    const unique = [...new Set(ids)];
+    let rows: UserRow[] | null = null;
+    for (let attempt = 0; rows === null; attempt++) {
+      try {
+        rows = await this.users.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1)`, [
+          unique,
+        ]);
+      } catch (error) {
+        const wait = IDENTITY_RETRIES[attempt];
+        if (wait === undefined || !isDatabaseUnavailable(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+    const byId = new Map(rows.map((row) => [row.id, fromRow(row)]));
+    return ids.map((id) => {
+      const user = byId.get(id);
+      if (!user) return notFound('User');
+      return { presenceUser: toPresenceUser(user), publicUser: toPublicUser(user, true) };
+    });
   }
 
   /** By id, in plain SQL: this runs on every socket handshake. */

@@ -171,12 +171,18 @@ describe('ChatRuntime', () => {
     await vi.waitFor(() => expect(presence()?.map((u) => u.id)).toEqual([ALICE.id]));
 
     const bob = { id: 'b0b00000-0000-4000-8000-000000000000', displayName: 'Bob' };
-    socket.fire('presence:join', { conversationId: CONVERSATION_ID, user: bob });
+    const cleo = { id: 'c1e00000-0000-4000-8000-000000000000', displayName: 'Cleo' };
+    socket.fire('presence:changed', { conversationId: CONVERSATION_ID, joined: [bob], left: [] });
     expect(presence()?.map((u) => u.id)).toEqual([ALICE.id, bob.id]);
-    socket.fire('presence:leave', {
+    // One coalesced frame: Alice left, Cleo came, Bob is named again (no duplicate).
+    socket.fire('presence:changed', {
       conversationId: CONVERSATION_ID,
-      user: { id: ALICE.id, displayName: 'Alice' },
+      joined: [cleo, bob],
+      left: [ALICE.id],
     });
-    expect(presence()?.map((u) => u.id)).toEqual([bob.id]);
+    expect(presence()?.map((u) => u.id)).toEqual([cleo.id, bob.id]);
+    // A frame about watched users is not about the conversation.
+    socket.fire('presence:changed', { online: [ALICE.id], offline: [] });
+    expect(presence()?.map((u) => u.id)).toEqual([cleo.id, bob.id]);
   });
 });

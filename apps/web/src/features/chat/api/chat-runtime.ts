@@ -1,4 +1,11 @@
-import type { Ack, JoinResult, Message, MessageSender, PresenceUser } from '@chat/contracts';
+import {
+  isConversationPresence,
+  type Ack,
+  type JoinResult,
+  type Message,
+  type MessageSender,
+  type PresenceUser,
+} from '@chat/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { LiveHandlers } from '../../../lib/live-updates';
 import type { ChatSocket } from '../../../lib/socket';
@@ -131,13 +138,16 @@ export class ChatRuntime {
       },
       disconnect: () => this.outbox.disconnected(),
       'message:new': (message) => this.merge(message.conversationId, [message]),
-      'presence:join': ({ conversationId, user }) =>
+      // Coalesced: who arrived and who left since the last frame (at most one a second).
+      'presence:changed': (change) => {
+        if (!isConversationPresence(change)) return;
+        const { conversationId, joined, left } = change;
+        const gone = new Set([...left, ...joined.map((u) => u.id)]);
         this.setPresence(conversationId, (users) => [
-          ...users.filter((u) => u.id !== user.id),
-          user,
-        ]),
-      'presence:leave': ({ conversationId, user }) =>
-        this.setPresence(conversationId, (users) => users.filter((u) => u.id !== user.id)),
+          ...users.filter((u) => !gone.has(u.id)),
+          ...joined,
+        ]);
+      },
       'system:notice': ({ conversationId, text }) =>
         this.queryClient.setQueryData(noticeKey(conversationId), text),
     };

@@ -1,5 +1,12 @@
+import { isConversationPresence } from '@chat/contracts';
 import type { LiveFeature } from '../../../lib/live-updates';
-import { addThread, isKnownThread, recordThreadMessage, threadsKey } from './threads';
+import {
+  addThread,
+  isKnownThread,
+  recordThreadMessage,
+  setThreadPartnersOnline,
+  threadsKey,
+} from './threads';
 
 /**
  * Private messages reach every socket of both people, open thread or not: the thread list's
@@ -14,6 +21,11 @@ export const threadLiveUpdates: LiveFeature = (queryClient, { userId }) => {
       }
     },
     'thread:new': ({ thread }) => addThread(queryClient, thread),
+    'presence:changed': (change) => {
+      if (!isConversationPresence(change)) {
+        setThreadPartnersOnline(queryClient, change.online, change.offline);
+      }
+    },
     // Whatever happened while disconnected is in the server's counts.
     connect: () => void queryClient.invalidateQueries({ queryKey: threadsKey }),
   };

@@ -43,6 +43,23 @@ function setThreads(queryClient: QueryClient, change: (threads: Thread[]) => Thr
   );
 }
 
+/** The other people's online dots follow their watched presence. */
+export function setThreadPartnersOnline(
+  queryClient: QueryClient,
+  online: readonly string[],
+  offline: readonly string[],
+): void {
+  const on = new Set(online);
+  const off = new Set(offline);
+  setThreads(queryClient, (threads) =>
+    threads.map((thread) => {
+      const id = thread.otherUser.id;
+      if (!on.has(id) && !off.has(id)) return thread;
+      return { ...thread, otherUser: { ...thread.otherUser, online: on.has(id) } };
+    }),
+  );
+}
+
 export function isKnownThread(queryClient: QueryClient, conversationId: string): boolean {
   return (
     queryClient.getQueryData<ThreadList>(threadsKey)?.items.some((t) => t.id === conversationId) ??

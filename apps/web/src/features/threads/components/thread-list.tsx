@@ -1,11 +1,14 @@
 import { NavLink } from 'react-router';
 import { Avatar } from '../../../components/avatar';
+import { useWatchPresence } from '../../../lib/presence-watch';
+import { OnlineDot } from '../../users';
 import { useThreads } from '../api/threads';
 
 /** My private threads, newest first, with unread badges and the last message as a preview. */
 export function ThreadList({ myUserId }: { myUserId: string }) {
   const threads = useThreads(true);
   const items = threads.data?.items ?? [];
+  useWatchPresence(items.map((thread) => thread.otherUser.id));
   return (
     <section className="sidebar__section" aria-labelledby="threads-heading">
       <h2 id="threads-heading" className="sidebar__heading">
@@ -35,6 +38,7 @@ export function ThreadList({ myUserId }: { myUserId: string }) {
                   <span className="sidebar__item-title">{thread.otherUser.displayName}</span>
                   <span className="sidebar__item-sub">{preview}</span>
                 </span>
+                <OnlineDot online={thread.otherUser.online} />
                 {thread.unread > 0 ? (
                   <span className="badge badge--count" aria-hidden="true">
                     {thread.unread}

@@ -1,23 +1,25 @@
+import { isConversationPresence } from '@chat/contracts';
 import type { LiveFeature } from '../../../lib/live-updates';
-import { isUserInDirectory, updateCachedUser } from './directory-cache';
+import { updateCachedUser } from './directory-cache';
 import { directoryQueryKey } from './list-users';
 
-/** Online dots and profile edits arrive over the socket and are written into the cache. */
-export const directoryLiveUpdates: LiveFeature = (queryClient) => {
-  // A new sign-up is not in any cached page yet: refetch the directory.
-  const refetch = () => void queryClient.invalidateQueries({ queryKey: directoryQueryKey });
-  return {
-    'user:online': ({ userId }) => {
-      if (!isUserInDirectory(queryClient, userId)) return refetch();
+/**
+ * Online dots of the users on screen (watched, see lib/presence-watch) and profile edits of
+ * those users arrive over the socket and are written into the cache.
+ */
+export const directoryLiveUpdates: LiveFeature = (queryClient) => ({
+  'presence:changed': (change) => {
+    if (isConversationPresence(change)) return;
+    for (const userId of change.online) {
       updateCachedUser(queryClient, userId, (user) => ({ ...user, online: true }));
-    },
-    'user:offline': ({ userId }) =>
-      updateCachedUser(queryClient, userId, (user) => ({
-        ...user,
-        online: false,
-        lastSeenAt: new Date().toISOString(),
-      })),
-    'user:updated': (next) => updateCachedUser(queryClient, next.id, () => next),
-    connect: refetch,
-  };
-};
+    }
+    for (const userId of change.offline) {
+      updateCachedUser(queryClient, userId, (user) =>
+        user.online ? { ...user, online: false, lastSeenAt: new Date().toISOString() } : user,
+      );
+    }
+  },
+  'user:updated': (next) => updateCachedUser(queryClient, next.id, () => next),
+  // Whoever signed up or changed while disconnected is in the server's answer.
+  connect: () => void queryClient.invalidateQueries({ queryKey: directoryQueryKey }),
+});

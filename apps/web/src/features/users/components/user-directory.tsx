@@ -1,8 +1,10 @@
 import { NavLink } from 'react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Avatar } from '../../../components/avatar';
 import { useDirectory } from '../api/list-users';
+import { useWatchPresence } from '../../../lib/presence-watch';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useVisibleIds } from '../../../lib/use-visible-ids';
 import { OnlineDot } from './online-dot';
 import { SearchField } from '../../../components/search-field';
 
@@ -12,6 +14,14 @@ export function UserDirectory({ myUserId }: { myUserId?: string }) {
   const q = useDebouncedValue(search.trim(), 250);
   const directory = useDirectory(q);
   const users = directory.data?.pages.flatMap((page) => page.items) ?? [];
+  // Presence is watched for the rows on screen only, and follows scrolling and searching.
+  const list = useRef<HTMLUListElement>(null);
+  useWatchPresence(
+    useVisibleIds(
+      list,
+      users.map((user) => user.id),
+    ),
+  );
 
   return (
     <section className="directory" aria-labelledby="directory-heading">
@@ -28,9 +38,9 @@ export function UserDirectory({ myUserId }: { myUserId?: string }) {
       {directory.isSuccess && users.length === 0 ? (
         <p className="muted">{q ? `Nobody matches “${q}”.` : 'Nobody here yet.'}</p>
       ) : null}
-      <ul className="directory__list" aria-label="People">
+      <ul className="directory__list" aria-label="People" ref={list}>
         {users.map((user) => (
-          <li key={user.id}>
+          <li key={user.id} data-id={user.id}>
             <NavLink to={`/u/${user.username}`} className="sidebar__item">
               <Avatar name={user.displayName} color={user.avatarColor} size="small" />
               <span className="sidebar__item-text">
