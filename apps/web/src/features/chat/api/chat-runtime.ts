@@ -26,6 +26,7 @@ import {
 } from './messages';
 
 const JOIN_TIMEOUT_MS = 10_000;
+const READ_TIMEOUT_MS = 10_000;
 
 /**
  * The live side of chat for one socket: joins open conversations (and rejoins them after every
@@ -113,12 +114,21 @@ export class ChatRuntime {
       this.socket.volatile.emit('typing', { conversationId, isTyping }, () => undefined);
   }
 
-  /** Read markers go over the socket when it is up, over REST otherwise. */
-  markRead(conversationId: string, seq: number): void {
-    if (this.socket.connected) {
-      this.socket.emit('conversation:read', { conversationId, seq }, () => undefined);
-    } else {
-      void postRead(conversationId, seq).catch(() => undefined);
+  /**
+   * Read markers go over the socket when it is up, over REST otherwise. Resolves once the server
+   * has stored the marker (or gave up), so counts fetched from then on include it.
+   */
+  async markRead(conversationId: string, seq: number): Promise<void> {
+    try {
+      if (this.socket.connected) {
+        await this.socket
+          .timeout(READ_TIMEOUT_MS)
+          .emitWithAck('conversation:read', { conversationId, seq });
+      } else {
+        await postRead(conversationId, seq);
+      }
+    } catch {
+      // A lost marker is set again by the next message read here.
     }
   }
 

@@ -19,7 +19,10 @@ type ConversationViewProps = {
   disabledReason?: string;
   placeholder: string;
   showWhosHere?: boolean;
-  /** Keep the read marker at the newest message while the view is visible (threads). */
+  /**
+   * Keep the read marker at the newest message while the view is visible (threads). Called when
+   * the marker is set and again once the server has stored it.
+   */
   onRead?: (seq: number) => void;
   header?: ReactNode;
 };
@@ -105,7 +108,7 @@ function useReadMarker(
   useEffect(() => {
     if (!onRead || !runtime || !visible || seq === 0 || seq <= marked.current) return;
     marked.current = seq;
-    runtime.markRead(conversationId, seq);
     onRead(seq);
+    void runtime.markRead(conversationId, seq).then(() => onRead(seq));
   }, [conversationId, seq, visible, onRead, runtime]);
 }
