@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ChatRuntime, ChatRuntimeContext, localOutboxStore } from '../features/chat';
+import { roomLiveUpdates } from '../features/rooms';
 import { threadLiveUpdates } from '../features/threads';
 import { directoryLiveUpdates } from '../features/users';
 import { expireSession } from '../lib/api-client';
@@ -10,7 +11,11 @@ import { createSocketSession, type SocketSession } from '../lib/socket';
 import { SocketContext } from '../lib/socket-context';
 
 /** Every feature whose cached data follows the socket; chat's runtime joins them per socket. */
-const LIVE_FEATURES: readonly LiveFeature[] = [directoryLiveUpdates, threadLiveUpdates];
+const LIVE_FEATURES: readonly LiveFeature[] = [
+  directoryLiveUpdates,
+  threadLiveUpdates,
+  roomLiveUpdates,
+];
 
 type Live = { session: SocketSession; chat: ChatRuntime };
 

@@ -1,4 +1,5 @@
 // The rooms feature's public face: what other features and the app may use.
+export { roomLiveUpdates } from './api/room-live-updates';
 export { useGeneral, useRoom } from './api/rooms';
 export { GeneralHeader } from './components/general-header';
 export { MemberList } from './components/member-list';
