@@ -5,7 +5,7 @@ import { useRoomPages } from '../api/rooms';
 import { SearchField } from '../../../components/search-field';
 
 /** Every room with member and online counts, most active first, searchable by name. */
-export function RoomList() {
+export function RoomList({ canCreate }: { canCreate: boolean }) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
   const rooms = useRoomPages(q);
@@ -17,7 +17,11 @@ export function RoomList() {
       {rooms.isError ? <p className="form__error">Could not load the rooms.</p> : null}
       {items && items.length === 0 ? (
         <p className="muted">
-          {q ? `No room matches “${q}”.` : 'No rooms yet. Start the first one!'}
+          {q
+            ? `No room matches “${q}”.`
+            : canCreate
+              ? 'No rooms yet. Start the first one!'
+              : 'No rooms yet.'}
         </p>
       ) : null}
       {items && items.length > 0 ? (

@@ -5,6 +5,16 @@ import { useMyRooms } from '../api/rooms';
 export function RoomsNav({ signedIn }: { signedIn: boolean }) {
   const rooms = useMyRooms(signedIn);
   const items = rooms.data?.items ?? [];
+  // Only a signed-in person has rooms of their own; others get the way to the list.
+  if (!signedIn) {
+    return (
+      <section className="sidebar__section" aria-label="Rooms">
+        <NavLink to="/rooms" end className="sidebar__item">
+          All rooms
+        </NavLink>
+      </section>
+    );
+  }
   return (
     <section className="sidebar__section" aria-labelledby="rooms-heading">
       <h2 id="rooms-heading" className="sidebar__heading">
