@@ -28,11 +28,21 @@ export function RoomList({ canCreate }: { canCreate: boolean }) {
         <ul className="room-list" aria-label="Rooms">
           {items.map((room) => (
             <li key={room.id} className="room-list__item">
-              <Link to={`/rooms/${room.slug}`} className="room-list__name">
+              <Link
+                to={`/rooms/${room.slug}`}
+                className="room-list__name truncate"
+                title={`#${room.slug}`}
+              >
                 #{room.slug}
               </Link>
-              <span className="room-list__title">{room.name}</span>
-              {room.topic ? <span className="muted room-list__topic">{room.topic}</span> : null}
+              <span className="room-list__title truncate" title={room.name}>
+                {room.name}
+              </span>
+              {room.topic ? (
+                <span className="muted room-list__topic truncate" title={room.topic}>
+                  {room.topic}
+                </span>
+              ) : null}
               <span className="muted room-list__counts">
                 {room.memberCount} {room.memberCount === 1 ? 'member' : 'members'} ·{' '}
                 {room.onlineCount} online

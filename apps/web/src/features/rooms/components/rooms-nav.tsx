@@ -31,7 +31,9 @@ export function RoomsNav({ signedIn }: { signedIn: boolean }) {
                 #
               </span>
               <span className="sidebar__item-text">
-                <span className="sidebar__item-title">{room.slug}</span>
+                <span className="sidebar__item-title" title={`#${room.slug}`}>
+                  {room.slug}
+                </span>
               </span>
               {room.onlineCount > 0 ? (
                 <span className="muted sidebar__count" aria-label={`${room.onlineCount} online`}>
