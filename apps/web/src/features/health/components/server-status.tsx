@@ -19,8 +19,10 @@ export function ServerStatus() {
   return (
     <span className={`server-status server-status--${state}`} role="status">
       <span className="server-status__dot" aria-hidden="true" />
-      Server:{' '}
-      {state === 'checking' ? 'checking…' : state === 'offline' ? 'unreachable (offline)' : state}
+      <span className="server-status__label">
+        Server:{' '}
+        {state === 'checking' ? 'checking…' : state === 'offline' ? 'unreachable (offline)' : state}
+      </span>
     </span>
   );
 }
