@@ -92,10 +92,12 @@ test('a message left sending when the tab closes is kept, with a warning, and se
   // Closing asks first; the person leaves anyway (a blank tab keeps the browser open).
   const again = await senderContext.newPage();
   const warned = sender.waitForEvent('dialog');
+  const closed = new Promise((resolve) => sender.once('close', resolve));
   await sender.close({ runBeforeUnload: true });
   const dialog = await warned;
   expect(dialog.type()).toBe('beforeunload');
   await dialog.accept();
+  await closed;
 
   await senderContext.setOffline(false);
   await again.goto('/');
