@@ -27,7 +27,7 @@ export function AppLayout() {
           'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])',
         ) ?? []),
       ].filter((element) => element.offsetParent !== null);
-    focusables()[0]?.focus();
+    focusables()[0]?.focus({ preventScroll: true });
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         setDrawerOpenOn(null);
@@ -42,10 +42,10 @@ export function AppLayout() {
       const inside = drawer.current?.contains(document.activeElement) ?? false;
       if (event.shiftKey && (document.activeElement === first || !inside)) {
         event.preventDefault();
-        last.focus();
+        last.focus({ preventScroll: true });
       } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
         event.preventDefault();
-        first.focus();
+        first.focus({ preventScroll: true });
       }
     };
     window.addEventListener('keydown', onKey);
