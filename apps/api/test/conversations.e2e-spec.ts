@@ -255,6 +255,32 @@ describe('rooms over REST', () => {
       expect((await history(app.http, room.id, bob.accessToken)).status).toBe(200);
     });
 
+    it('leaving is announced like joining: a stored "X left" line the room sees', async () => {
+      const ann = await signUp(app.http);
+      const bob = await signUp(app.http, { displayName: 'Bob Leaver' });
+      const room = await createRoom(app.http, ann.accessToken, uniqueName('Goodbyes'));
+      await joinRoom(app.http, bob.accessToken, room.slug!);
+      const annSocket = await connectSocket(app.baseUrl, ann.accessToken);
+      try {
+        await annSocket.call('conversation:join', { conversationId: room.id });
+        const line = annSocket.next(
+          'message:new',
+          (m) => m.conversationId === room.id && m.body.endsWith('left'),
+        );
+        const left = await app.http.delete(`/api/rooms/${room.slug}/members/me`, {
+          token: bob.accessToken,
+        });
+        expect(left.status).toBe(204);
+        expect(await line).toMatchObject({ kind: 'system', body: 'Bob Leaver left' });
+        expect((await messagesOf(room.id)).map((m) => m.body)).toEqual([
+          'Bob Leaver joined',
+          'Bob Leaver left',
+        ]);
+      } finally {
+        annSocket.close();
+      }
+    });
+
     it('a user who left the room stops receiving its messages and is no longer present', async () => {
       const ann = await signUp(app.http);
       const bob = await signUp(app.http);

@@ -64,7 +64,7 @@ describe('REST limits (Limits v2)', () => {
     expect(statuses.slice(0, 30).every((s) => s === 200 || s === 204)).toBe(true);
   });
 
-  it('a join/leave loop stores one "joined" line per hour, not one per join', async () => {
+  it('a join/leave loop stores one "joined" and one "left" line per hour, not one per join', async () => {
     const owner = await signUp(app.http);
     const room = await createRoom(app.http, owner.accessToken, `Quiet ${Date.now()}`);
     const user = await signUp(app.http);
@@ -73,7 +73,10 @@ describe('REST limits (Limits v2)', () => {
       await app.http.delete(`/api/rooms/${room.slug}/members/me`, { token: user.accessToken });
     }
     const lines = await app.messagesIn(room.id, ['body', 'kind']);
-    expect(lines).toEqual([{ body: `${user.user.displayName} joined`, kind: 'system' }]);
+    expect(lines).toEqual([
+      { body: `${user.user.displayName} joined`, kind: 'system' },
+      { body: `${user.user.displayName} left`, kind: 'system' },
+    ]);
   });
 
   it('profile edits: the 11th within a minute is refused and changes nothing', async () => {

@@ -124,7 +124,7 @@ describe('messages: what is stored', () => {
       expect(rows).toHaveLength(1);
     });
 
-    it('keeps the sender name as it was when the message was posted', async () => {
+    it('stores the sender name as it was when posted, and shows the current one', async () => {
       const ann = await signUp(app.http, { displayName: 'Ann Before' });
       const general = await generalConversation(app.http);
       const annSocket = await connect(ann);
@@ -140,8 +140,14 @@ describe('messages: what is stored', () => {
       expect(fresh.sender.name).toBe('Ann After');
       const page = await history(app.http, general.id, undefined, `after=${old.seq - 1}`);
       const byId = new Map(page.body.items.map((m) => [m.id, m]));
-      expect(byId.get(old.id)?.sender.name).toBe('Ann Before');
+      expect(byId.get(old.id)?.sender.name).toBe('Ann After');
       expect(byId.get(fresh.id)?.sender.name).toBe('Ann After');
+      const stored = await queryDatabase<{ id: string; sender_name: string }>(
+        app.database.url,
+        'SELECT id::text, sender_name FROM messages WHERE id = ANY($1::bigint[]) ORDER BY seq',
+        [[old.id, fresh.id]],
+      );
+      expect(stored.map((row) => row.sender_name)).toEqual(['Ann Before', 'Ann After']);
     });
   });
 });

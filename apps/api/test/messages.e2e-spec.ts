@@ -234,4 +234,29 @@ describe('messages: history, read markers, unread counts', () => {
       expect(await markerOf(bob, thread.id)).toBe(0);
     });
   });
+
+  it('shows a renamed person’s earlier messages under their current name, keeping the stored one', async () => {
+    const ann = await signUp(app.http, { displayName: 'Ann Before' });
+    const bob = await signUp(app.http);
+    const thread = await openThread(app.http, ann.accessToken, bob.user.id);
+    const socket = await connect(ann);
+    const sent = await sendMessage(socket, thread.id, 'written before the rename');
+    expect(sent.sender.name).toBe('Ann Before');
+
+    const renamed = await app.http.patch(
+      '/api/users/me',
+      { displayName: 'Ann After' },
+      { token: ann.accessToken },
+    );
+    expect(renamed.status).toBe(200);
+
+    const page = await history(app.http, thread.id, bob.accessToken);
+    expect(page.body.items.map((m: Message) => m.sender.name)).toEqual(['Ann After']);
+    const stored = await queryDatabase<{ sender_name: string }>(
+      app.database.url,
+      'SELECT sender_name FROM messages WHERE id = $1',
+      [sent.id],
+    );
+    expect(stored.map((row) => row.sender_name)).toEqual(['Ann Before']);
+  });
 });

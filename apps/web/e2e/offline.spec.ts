@@ -68,3 +68,46 @@ test('a message written offline shows as sending and is delivered exactly once w
   await senderContext.close();
   await watcherContext.close();
 });
+
+test('a message left sending when the tab closes is kept, with a warning, and sent on the next visit', async ({
+  browser,
+}) => {
+  const senderContext = await browser.newContext();
+  const watcherContext = await browser.newContext();
+  const sender = await senderContext.newPage();
+  const watcher = await watcherContext.newPage();
+  await signUp(sender, 'tia');
+  await signUp(watcher, 'ward');
+  const text = `closed while sending ${Date.now()}`;
+
+  await senderContext.setOffline(true);
+  await expect(sender.getByRole('status').filter({ hasText: 'Server:' })).toHaveText(
+    'Server: unreachable (offline)',
+  );
+  await sendMessage(sender, text);
+  await expect(messageLog(sender).getByRole('listitem').filter({ hasText: text })).toContainText(
+    'Sending…',
+  );
+
+  // Closing asks first; the person leaves anyway (a blank tab keeps the browser open).
+  const again = await senderContext.newPage();
+  const warned = sender.waitForEvent('dialog');
+  const closed = new Promise((resolve) => sender.once('close', resolve));
+  await sender.close({ runBeforeUnload: true });
+  const dialog = await warned;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.accept();
+  await closed;
+
+  await senderContext.setOffline(false);
+  await again.goto('/');
+  await expectDelivered(again, text);
+  await expect(messageLog(watcher)).toContainText(text);
+  expect(await bodiesMatching(watcher, new RegExp(text))).toHaveLength(1);
+  await again.reload();
+  await expect(messageLog(again)).toContainText(text);
+  expect(await bodiesMatching(again, new RegExp(text))).toHaveLength(1);
+
+  await senderContext.close();
+  await watcherContext.close();
+});

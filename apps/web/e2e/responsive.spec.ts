@@ -5,6 +5,8 @@ import { signUp } from './support/users';
 test.use({ viewport: { width: 360, height: 740 } });
 
 test('on a 360 px phone the sidebar is a drawer and the chat fits the screen', async ({ page }) => {
+  // No slide-in animation, so the drawer's screenshot shows it in place.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   const me = await signUp(page, 'pia');
   const sidebar = page.getByRole('complementary', { name: 'Conversations and people' });
   await expect(sidebar).toBeHidden();

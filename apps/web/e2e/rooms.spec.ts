@@ -94,3 +94,36 @@ test('a taken room name is reported in the dialog, and an unknown room offers to
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('the room header counts members as they join and leave, and leaving is announced', async ({
+  browser,
+}) => {
+  const name = `Counted ${randomBytes(2).toString('hex')}`;
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const ownerContext = await browser.newContext();
+  const guestContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  const other = await guestContext.newPage();
+  await signUp(owner, 'olga');
+  await signUp(other, 'pete');
+
+  await owner.goto('/rooms');
+  await owner.getByRole('button', { name: 'New room' }).click();
+  const dialog = owner.getByRole('dialog', { name: 'New room' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Create room' }).click();
+  await expect(owner).toHaveURL(`/rooms/${slug}`);
+  const header = owner.locator('.conversation__header');
+  await expect(header).toContainText('1 member');
+
+  await joinRoom(other, slug);
+  await expect(messageLog(owner)).toContainText('“Pete” joined');
+  await expect(header).toContainText('2 members');
+
+  await other.getByRole('button', { name: 'Leave room' }).click();
+  await expect(messageLog(owner)).toContainText('“Pete” left');
+  await expect(header).toContainText('1 member');
+
+  await ownerContext.close();
+  await guestContext.close();
+});

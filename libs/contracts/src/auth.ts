@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
-import { storedText } from './text.js';
+import { atMost, storedText } from './text.js';
 import { displayNameSchema, ownProfileSchema, passwordSchema, usernameSchema } from './users.js';
 
 export const signupBodySchema = z
@@ -15,15 +15,22 @@ export type SignupBody = z.infer<typeof signupBodySchema>;
 /** Login checks only the shape: a wrong or unknown username is INVALID_CREDENTIALS, never VALIDATION. */
 export const loginBodySchema = z
   .object({
-    username: z.string().trim().toLowerCase().min(1).max(64),
-    password: z.string().min(1).max(LIMITS.passwordMax),
+    username: z.string().trim().toLowerCase().min(1, 'Enter your username').max(64, atMost(64)),
+    password: z
+      .string()
+      .min(1, 'Enter your password')
+      .max(LIMITS.passwordMax, atMost(LIMITS.passwordMax)),
   })
   .strict();
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export const guestBodySchema = z
   .object({
-    nickname: storedText().trim().min(1).max(LIMITS.guestNicknameMax).optional(),
+    nickname: storedText()
+      .trim()
+      .min(1, 'Enter a nickname')
+      .max(LIMITS.guestNicknameMax, atMost(LIMITS.guestNicknameMax))
+      .optional(),
   })
   .strict();
 export type GuestBody = z.infer<typeof guestBodySchema>;

@@ -3,7 +3,7 @@ import { idSchema } from './ids.js';
 import { LIMITS } from './limits.js';
 import { messageSchema } from './messages.js';
 import { slugify } from './slug.js';
-import { storedText } from './text.js';
+import { atMost, storedText } from './text.js';
 import { publicUserSchema } from './users.js';
 
 export const conversationKindSchema = z.enum(['general', 'room', 'direct']);
@@ -70,10 +70,10 @@ export const createRoomBodySchema = z
   .object({
     name: storedText()
       .trim()
-      .min(LIMITS.roomNameMin)
-      .max(LIMITS.roomNameMax)
-      .refine((name) => slugify(name).length > 0, 'must contain a letter or a digit'),
-    topic: storedText().trim().max(LIMITS.roomTopicMax).optional(),
+      .min(LIMITS.roomNameMin, `Use at least ${LIMITS.roomNameMin} characters`)
+      .max(LIMITS.roomNameMax, atMost(LIMITS.roomNameMax))
+      .refine((name) => slugify(name).length > 0, 'Include at least one letter or digit'),
+    topic: storedText().trim().max(LIMITS.roomTopicMax, atMost(LIMITS.roomTopicMax)).optional(),
   })
   .strict();
 export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;

@@ -16,3 +16,6 @@ export const storedText = () =>
       (value) => !UNPAIRED_SURROGATE.test(value),
       'must be well-formed Unicode text (no unpaired surrogate)',
     );
+
+/** The message for a text over its limit, the same in every schema (API and forms). */
+export const atMost = (max: number) => `Keep it to ${max} characters or fewer`;

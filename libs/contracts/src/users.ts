@@ -1,22 +1,30 @@
 import { z } from 'zod';
 import { AVATAR_COLORS, LIMITS, USERNAME_PATTERN } from './limits.js';
-import { storedText } from './text.js';
+import { atMost, storedText } from './text.js';
+
+/** The username rule as people read it (the sign-up hint says the same). */
+export const USERNAME_RULE = 'Use 3–32 characters: letters a–z, digits, “_”, “.” or “-”';
 
 /** Usernames are case-insensitive: input is trimmed and lower-cased before the pattern applies. */
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(USERNAME_PATTERN, '3–32 characters: a–z, 0–9, "_", "." or "-"');
+  .regex(USERNAME_PATTERN, USERNAME_RULE);
 
 export const passwordSchema = z
   .string()
-  .min(LIMITS.passwordMin, `at least ${LIMITS.passwordMin} characters`)
-  .max(LIMITS.passwordMax, `at most ${LIMITS.passwordMax} characters`);
+  .min(LIMITS.passwordMin, `Use at least ${LIMITS.passwordMin} characters`)
+  .max(LIMITS.passwordMax, atMost(LIMITS.passwordMax));
 
-export const displayNameSchema = storedText().trim().min(1).max(LIMITS.displayNameMax);
-export const bioSchema = storedText().trim().max(LIMITS.bioMax);
-export const locationSchema = storedText().trim().max(LIMITS.locationMax);
+export const displayNameSchema = storedText()
+  .trim()
+  .min(1, 'Enter a display name')
+  .max(LIMITS.displayNameMax, atMost(LIMITS.displayNameMax));
+export const bioSchema = storedText().trim().max(LIMITS.bioMax, atMost(LIMITS.bioMax));
+export const locationSchema = storedText()
+  .trim()
+  .max(LIMITS.locationMax, atMost(LIMITS.locationMax));
 export const avatarColorSchema = z.enum(AVATAR_COLORS);
 
 /** What anyone may see of a user. */

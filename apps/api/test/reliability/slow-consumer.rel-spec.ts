@@ -188,7 +188,7 @@ describe('a slow consumer (a client that stops reading) does not hold the others
     };
     await Promise.all(Array.from({ length: 8 }, sendSome));
 
-    expect(await dropped).toMatchObject({ conversationId: room.id, user: { id: stuck.user.id } });
+    expect(await dropped).toMatchObject({ conversationId: room.id, left: [stuck.user.id] });
     expect(api.output()).toContain('Disconnecting a socket that stopped reading');
     stalled.resume();
     expect((await api.http.get('/api/health')).status).toBe(200);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { ChatRuntime, ChatRuntimeContext } from '../features/chat';
+import { ChatRuntime, ChatRuntimeContext, localOutboxStore } from '../features/chat';
 import { roomLiveUpdates } from '../features/rooms';
 import { threadLiveUpdates } from '../features/threads';
 import { directoryLiveUpdates } from '../features/users';
@@ -41,7 +41,12 @@ export function LiveUpdates({
   useEffect(() => {
     if (identity === null) return;
     const session = createSocketSession({ onAuthFailed: expireSession });
-    const chat = new ChatRuntime(session.socket, queryClient);
+    const chat = new ChatRuntime(session.socket, queryClient, localOutboxStore(identity));
+    // Closing the tab keeps unsent messages for the next start; the browser still asks first.
+    const warnUnsent = (event: BeforeUnloadEvent) => {
+      if (chat.hasUnsent()) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warnUnsent);
     const viewer = { userId };
     const handlers = [
       chat.liveHandlers(),
@@ -55,6 +60,7 @@ export function LiveUpdates({
     slot.set({ session, chat, watch });
     return () => {
       slot.set(null);
+      window.removeEventListener('beforeunload', warnUnsent);
       stop();
       watch.dispose();
       chat.dispose();

@@ -1,4 +1,4 @@
-import { useId, type ComponentProps, type ReactNode } from 'react';
+import { useId, useState, type ComponentProps, type ReactNode } from 'react';
 
 type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
@@ -10,13 +10,17 @@ type FieldShellProps = {
   children: (control: ControlProps) => ReactNode;
 };
 
-/** Label, hint and error around one control, wired up for screen readers. */
+/**
+ * Label, hint and error around one control, wired up for screen readers. An error takes the
+ * hint's place, so the same rule is never read out twice.
+ */
 function FieldShell({ label, error, hint, id, children }: FieldShellProps) {
   const generated = useId();
   const controlId = id ?? generated;
   const hintId = `${controlId}-hint`;
   const errorId = `${controlId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  const showHint = hint && !error;
+  const describedBy = error ? errorId : showHint ? hintId : '';
   return (
     <div className="field">
       <label htmlFor={controlId}>{label}</label>
@@ -25,7 +29,7 @@ function FieldShell({ label, error, hint, id, children }: FieldShellProps) {
         'aria-invalid': error ? true : undefined,
         'aria-describedby': describedBy || undefined,
       })}
-      {hint ? (
+      {showHint ? (
         <span id={hintId} className="field__hint">
           {hint}
         </span>
@@ -66,6 +70,35 @@ export function TextAreaField({
   return (
     <FieldShell label={label} error={error} hint={hint} id={id}>
       {(control) => <textarea rows={3} {...textarea} {...control} />}
+    </FieldShell>
+  );
+}
+
+/** A password input with a "Show password" toggle beside it. */
+export function PasswordField({
+  label,
+  error,
+  hint,
+  id,
+  ...input
+}: Labelled & Omit<ComponentProps<'input'>, 'type'>) {
+  const [shown, setShown] = useState(false);
+  return (
+    <FieldShell label={label} error={error} hint={hint} id={id}>
+      {(control) => (
+        <span className="field__password">
+          <input {...input} {...control} type={shown ? 'text' : 'password'} />
+          <button
+            type="button"
+            className="field__reveal"
+            aria-pressed={shown}
+            aria-controls={control.id}
+            onClick={() => setShown((value) => !value)}
+          >
+            Show password
+          </button>
+        </span>
+      )}
     </FieldShell>
   );
 }

@@ -30,7 +30,9 @@ export function showApiError<Values extends FieldValues>(
   }
   const byField = error.fieldErrors();
   const named = fields.filter((field) => byField[field]);
-  for (const field of named) form.setError(field, { type: 'server', message: byField[field] });
+  named.forEach((field, index) =>
+    form.setError(field, { type: 'server', message: byField[field] }, { shouldFocus: index === 0 }),
+  );
   if (named.length === 0) form.setError('root', { type: 'server', message: error.message });
 }
 
@@ -85,7 +87,8 @@ export function useApiForm<Values extends FieldValues, Body>({
     defaultValues: defaultValues as DefaultValues<Values>,
     resolver: resolver as unknown as Resolver<Values, unknown, Body>,
     reValidateMode: 'onSubmit',
-    shouldFocusError: false,
+    // The first field in error takes the focus, so a keyboard or screen reader user is there.
+    shouldFocusError: true,
   });
   const fields = Object.keys(defaultValues) as Path<Values>[];
   const onValid = async (body: Body) => {

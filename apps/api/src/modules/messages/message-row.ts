@@ -19,7 +19,11 @@ export interface MessageRow {
 export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.sender_id, m.sender_kind, m.sender_name,
   m.body, m.client_msg_id, m.kind, m.via_bot, m.created_at`;
 
-/** `sender` is the author's current look (username, colour) when the author is a user. */
+/**
+ * `sender` is the author's current look (name, username, colour) when the author is a user: a
+ * renamed person's messages show the name they have now. `sender_name` stays as posted (for
+ * history and search), and system lines keep it, since their text ("X joined") quotes it.
+ */
 export function toMessage(row: MessageRow, sender: PresenceUser | undefined): Message {
   return {
     id: String(row.id),
@@ -28,7 +32,7 @@ export function toMessage(row: MessageRow, sender: PresenceUser | undefined): Me
     sender: {
       id: row.sender_id,
       kind: row.sender_kind,
-      name: row.sender_name,
+      name: row.kind === 'text' && sender ? sender.displayName : row.sender_name,
       ...(sender?.username ? { username: sender.username } : {}),
       ...(sender?.avatarColor ? { avatarColor: sender.avatarColor } : {}),
     },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { AccountMenu, useSession } from '../../features/auth';
@@ -15,10 +15,38 @@ export function AppLayout() {
   const [drawerOpenOn, setDrawerOpenOn] = useState<string | null>(null);
   const drawerOpen = drawerOpenOn === location.pathname;
   const setDrawerOpen = (open: boolean) => setDrawerOpenOn(open ? location.pathname : null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const drawer = useRef<HTMLElement>(null);
+  // An open drawer holds the focus (Tab wraps inside it); Escape closes it and gives the focus
+  // back to the menu button.
   useEffect(() => {
     if (!drawerOpen) return;
+    const focusables = () =>
+      [
+        ...(drawer.current?.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])',
+        ) ?? []),
+      ].filter((element) => element.offsetParent !== null);
+    focusables()[0]?.focus({ preventScroll: true });
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setDrawerOpenOn(null);
+      if (event.key === 'Escape') {
+        setDrawerOpenOn(null);
+        menuButton.current?.focus();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const items = focusables();
+      const first = items[0];
+      const last = items.at(-1);
+      if (!first || !last) return;
+      const inside = drawer.current?.contains(document.activeElement) ?? false;
+      if (event.shiftKey && (document.activeElement === first || !inside)) {
+        event.preventDefault();
+        last.focus({ preventScroll: true });
+      } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+        event.preventDefault();
+        first.focus({ preventScroll: true });
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -32,6 +60,7 @@ export function AppLayout() {
       <UnreadTitle enabled={userIdOf(session.data) !== undefined} />
       <header className="app-header">
         <button
+          ref={menuButton}
           type="button"
           className="app-header__menu"
           aria-label="Menu"
@@ -65,6 +94,7 @@ export function AppLayout() {
           aria-hidden="true"
         />
         <aside
+          ref={drawer}
           id="sidebar"
           className={`sidebar${drawerOpen ? ' sidebar--open' : ''}`}
           aria-label="Conversations and people"

@@ -17,11 +17,10 @@ export function RoomPage() {
       <div className="page">
         <h1>#{slug}</h1>
         <p>
-          Rooms are for people with an account.{' '}
           <Link to="/login" state={{ from: `/rooms/${slug}` }}>
             Log in
           </Link>{' '}
-          or <Link to="/signup">sign up</Link> to join in.
+          or <Link to="/signup">sign up</Link> to open #{slug} and join in.
         </p>
       </div>
     );

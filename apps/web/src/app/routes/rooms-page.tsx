@@ -26,7 +26,7 @@ export function RoomsPage() {
           </p>
         )}
       </div>
-      <RoomList />
+      <RoomList canCreate={isUser} />
       {creating ? (
         <NewRoomDialog
           onClose={() => setCreating(false)}

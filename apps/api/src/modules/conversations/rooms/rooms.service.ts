@@ -148,9 +148,22 @@ export class RoomsService {
     };
   }
 
+  /** Leaves a room; the room is told with an "X left" line, limited like the joined line. */
   async leave(userId: string, slug: string): Promise<void> {
     await this.limits.consume('roomMembership', userId);
     const room = await this.findRoom(slug);
+    // Posted while still a member: only members may post in a room.
+    if (
+      (await this.memberships.membershipsOf(userId, [room.id])).has(room.id) &&
+      (await this.limits.allows('joinedLine', `left:${userId}:${room.id}`))
+    ) {
+      const user = await this.users.getPublicById(userId);
+      await this.posting.postSystem(
+        room.id,
+        { kind: 'user', id: userId },
+        `${user.displayName} left`,
+      );
+    }
     if (await this.memberships.remove(room.id, userId)) {
       // Open sockets must stop receiving a room the user no longer belongs to.
       this.events.emit(ROOM_MEMBER_LEFT, {

@@ -30,6 +30,11 @@ export function AccountMenu({ session }: { session: Session }) {
           <span className="badge">guest</span>
         </span>
       )}
+      {session.kind === 'guest' ? (
+        <Link to="/signup" className="button button--primary button--small">
+          Sign up
+        </Link>
+      ) : null}
       <button
         type="button"
         className="button--small"

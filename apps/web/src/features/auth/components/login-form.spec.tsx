@@ -12,8 +12,8 @@ describe('LoginForm', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
 
-    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription('Required');
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Required');
+    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription('Enter your username');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password');
     expect(endpoint).not.toHaveBeenCalled();
   });
 

@@ -1,13 +1,13 @@
 import { loginBodySchema } from '@chat/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { FormAlert } from '../../../components/form-alert';
-import { TextField } from '../../../components/text-field';
+import { PasswordField, TextField } from '../../../components/text-field';
 import { isApiError } from '../../../lib/api-client';
 import { useApiForm } from '../../../lib/forms';
 import { useLogin } from '../api/sign-in';
 
 // Login checks only that both are there; the rules are the sign-up's business.
-const resolver = zodResolver(loginBodySchema, { error: () => 'Required' });
+const resolver = zodResolver(loginBodySchema);
 
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const login = useLogin();
@@ -34,12 +34,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
         autoCapitalize="none"
         {...field('username')}
       />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        {...field('password')}
-      />
+      <PasswordField label="Password" autoComplete="current-password" {...field('password')} />
       <button type="submit" className="button--primary" disabled={login.isPending}>
         {login.isPending ? 'Logging in…' : 'Log in'}
       </button>

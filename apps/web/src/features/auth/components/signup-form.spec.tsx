@@ -28,6 +28,43 @@ async function fillIn(username: string, password: string) {
 }
 
 describe('SignupForm', () => {
+  it('says what is wrong once, in words, and moves focus to the first bad field', async () => {
+    vi.stubGlobal('fetch', fakeFetch({}));
+    renderWithApp(<SignupForm onSignedIn={() => undefined} />);
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign up' }));
+
+    const username = screen.getByLabelText('Username');
+    await waitFor(() => expect(username).toHaveFocus());
+    const described = username.getAttribute('aria-describedby') ?? '';
+    const description = described
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(' | ');
+    expect(description).toBe('Use 3–32 characters: letters a–z, digits, “_”, “.” or “-”');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      'Use at least 8 characters',
+    );
+    expect(document.body).not.toHaveTextContent(/Too small|>=|expected string/);
+  });
+
+  it('shows the password on request', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<SignupForm onSignedIn={() => undefined} />);
+    const password = screen.getByLabelText('Password');
+    await user.type(password, 'secret words');
+    expect(password).toHaveAttribute('type', 'password');
+
+    await user.click(screen.getByRole('button', { name: 'Show password' }));
+    expect(password).toHaveAttribute('type', 'text');
+    expect(screen.getByRole('button', { name: 'Show password' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await user.click(screen.getByRole('button', { name: 'Show password' }));
+    expect(password).toHaveAttribute('type', 'password');
+  });
+
   it('shows field errors before calling the API when the input breaks the rules', async () => {
     const endpoint = vi.fn(() => json(500, {}));
     vi.stubGlobal('fetch', fakeFetch({ 'POST /api/auth/signup': endpoint }));

@@ -1,7 +1,7 @@
-import { LIMITS, signupBodySchema } from '@chat/contracts';
+import { LIMITS, USERNAME_RULE, signupBodySchema } from '@chat/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { FormAlert } from '../../../components/form-alert';
-import { TextField } from '../../../components/text-field';
+import { PasswordField, TextField } from '../../../components/text-field';
 import { resolveBody, useApiForm } from '../../../lib/forms';
 import { useSignup } from '../api/sign-in';
 
@@ -33,14 +33,13 @@ export function SignupForm({ onSignedIn }: { onSignedIn: () => void }) {
         autoComplete="username"
         autoCapitalize="none"
         {...field('username')}
-        hint="3–32 characters: a–z, 0–9, “_”, “.” or “-”"
+        hint={USERNAME_RULE}
       />
-      <TextField
+      <PasswordField
         label="Password"
-        type="password"
         autoComplete="new-password"
         {...field('password')}
-        hint={`At least ${LIMITS.passwordMin} characters`}
+        hint={`Use at least ${LIMITS.passwordMin} characters`}
       />
       <TextField
         label="Display name"

@@ -5,6 +5,7 @@ import { listen } from '../../../lib/live-updates';
 import type { ChatSocket } from '../../../lib/socket';
 import { fakeFetch, json } from '../../../test/render';
 import type { MessageList } from '../logic/message-list';
+import { localOutboxStore, memoryOutboxStore, type OutboxStore } from '../logic/outbox-store';
 import { ALICE, CONVERSATION_ID, message } from '../logic/test-messages';
 import { ChatRuntime } from './chat-runtime';
 import { messagesKey } from './messages';
@@ -93,7 +94,7 @@ function joinResult(missed: Message[], hasMore = false): JoinResult {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(history: Message[]) {
+function setup(history: Message[], store: OutboxStore = memoryOutboxStore()) {
   vi.stubGlobal(
     'fetch',
     fakeFetch({
@@ -103,7 +104,7 @@ function setup(history: Message[]) {
   );
   const socket = new FakeSocket();
   const queryClient = new QueryClient();
-  const runtime = new ChatRuntime(socket as unknown as ChatSocket, queryClient);
+  const runtime = new ChatRuntime(socket as unknown as ChatSocket, queryClient, store);
   // In the app the live updates put the runtime's handlers on the socket.
   listen(socket as unknown as ChatSocket, [runtime.liveHandlers()]);
   const list = () => queryClient.getQueryData<MessageList>(messagesKey(CONVERSATION_ID));
@@ -184,5 +185,61 @@ describe('ChatRuntime', () => {
     // A frame about watched users is not about the conversation.
     socket.fire('presence:changed', { online: [ALICE.id], offline: [] });
     expect(presence()?.map((u) => u.id)).toEqual([cleo.id, bob.id]);
+  });
+});
+
+describe('ChatRuntime outbox across page loads', () => {
+  it('keeps a message written offline in the store and sends it from the next page load', async () => {
+    const store = memoryOutboxStore();
+    const first = setup([], store);
+    first.runtime.send(CONVERSATION_ID, 'written offline', ALICE);
+    expect(first.runtime.hasUnsent()).toBe(true);
+    const [kept] = store.load();
+    expect(kept?.payload.body).toBe('written offline');
+    first.runtime.dispose(); // the tab closes before the socket ever connected
+
+    const next = setup([], store);
+    expect(next.runtime.hasUnsent()).toBe(true);
+    next.runtime.openConversation(CONVERSATION_ID);
+    next.socket.answerSend = (payload) => ({
+      ok: true,
+      data: message(1, { sender: ALICE, body: payload.body, clientMsgId: payload.clientMsgId }),
+    });
+    next.socket.connect();
+    await vi.waitFor(() => expect(next.runtime.hasUnsent()).toBe(false));
+    expect(first.socket.sends).toEqual([]);
+    expect(next.socket.sends.map((s) => s.clientMsgId)).toEqual([kept?.payload.clientMsgId]);
+    await vi.waitFor(() => expect(next.list()?.local).toEqual([]));
+    expect(store.load()).toEqual([]);
+  });
+
+  it('shows the unsent messages of an earlier page load as sending in their conversation', async () => {
+    const store = memoryOutboxStore();
+    const first = setup([], store);
+    first.runtime.send(CONVERSATION_ID, 'still sending', ALICE);
+
+    const next = setup([message(1)], store);
+    next.runtime.openConversation(CONVERSATION_ID);
+    next.socket.connect();
+    await vi.waitFor(() =>
+      expect(next.list()?.local).toMatchObject([{ body: 'still sending', status: 'pending' }]),
+    );
+  });
+});
+
+describe('localOutboxStore', () => {
+  it('keeps one outbox per account and removes the entry once empty', () => {
+    const alice = localOutboxStore('user:alice', localStorage);
+    const bob = localOutboxStore('user:bob', localStorage);
+    const send = {
+      payload: { conversationId: CONVERSATION_ID, clientMsgId: 'c1', body: 'hi' },
+      sender: ALICE,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    alice.save([send]);
+    expect(alice.load()).toEqual([send]);
+    expect(bob.load()).toEqual([]);
+    alice.save([]);
+    expect(localStorage.getItem('chat:outbox:user:alice')).toBeNull();
   });
 });

@@ -20,9 +20,11 @@ import {
   markFailed,
   markPending,
   mergeMessages,
+  type LocalMessage,
   type MessageList,
 } from '../logic/message-list';
 import { Outbox } from '../logic/outbox';
+import { memoryOutboxStore, type OutboxStore, type StoredSend } from '../logic/outbox-store';
 import {
   fetchMessages,
   messageListQueryOptions,
@@ -33,6 +35,7 @@ import {
 } from './messages';
 
 const JOIN_TIMEOUT_MS = 10_000;
+const READ_TIMEOUT_MS = 10_000;
 
 /**
  * The live side of chat for one socket: joins open conversations (and rejoins them after every
@@ -43,10 +46,13 @@ export class ChatRuntime {
   private readonly outbox: Outbox;
   /** Open conversations and how many views hold each. */
   private readonly open = new Map<string, number>();
+  /** Every unsent message as the store keeps it, by clientMsgId. */
+  private readonly unsent = new Map<string, StoredSend>();
 
   constructor(
     private readonly socket: ChatSocket,
     private readonly queryClient: QueryClient,
+    private readonly store: OutboxStore = memoryOutboxStore(),
   ) {
     this.outbox = new Outbox(
       {
@@ -55,7 +61,11 @@ export class ChatRuntime {
           socket.timeout(timeoutMs).emitWithAck('message:send', payload),
       },
       {
-        sent: (message) => this.merge(message.conversationId, [message]),
+        sent: (message) => {
+          this.unsent.delete(message.clientMsgId);
+          this.persist();
+          this.merge(message.conversationId, [message]);
+        },
         failed: (payload, error) =>
           this.update(payload.conversationId, (list) =>
             markFailed(list, payload.clientMsgId, error.message),
@@ -64,6 +74,16 @@ export class ChatRuntime {
           this.update(payload.conversationId, (list) => markPending(list, payload.clientMsgId)),
       },
     );
+    // Messages left unsent when the page last closed go out on the next connect.
+    for (const stored of this.store.load()) {
+      this.unsent.set(stored.payload.clientMsgId, stored);
+      this.outbox.enqueue(stored.payload);
+    }
+  }
+
+  /** Something written here is not on the server yet (the page warns before closing). */
+  hasUnsent(): boolean {
+    return this.unsent.size > 0;
   }
 
   dispose(): void {
@@ -89,17 +109,15 @@ export class ChatRuntime {
 
   send(conversationId: string, body: string, sender: MessageSender): void {
     const clientMsgId = randomUuid();
-    this.update(conversationId, (list) =>
-      addLocal(list, {
-        clientMsgId,
-        conversationId,
-        body,
-        sender,
-        createdAt: new Date().toISOString(),
-        status: 'pending',
-      }),
-    );
-    this.outbox.enqueue({ conversationId, clientMsgId, body });
+    const stored: StoredSend = {
+      payload: { conversationId, clientMsgId, body },
+      sender,
+      createdAt: new Date().toISOString(),
+    };
+    this.unsent.set(clientMsgId, stored);
+    this.persist();
+    this.update(conversationId, (list) => addLocal(list, localOf(stored)));
+    this.outbox.enqueue(stored.payload);
   }
 
   retry(conversationId: string, clientMsgId: string): void {
@@ -120,12 +138,21 @@ export class ChatRuntime {
       this.socket.volatile.emit('typing', { conversationId, isTyping }, () => undefined);
   }
 
-  /** Read markers go over the socket when it is up, over REST otherwise. */
-  markRead(conversationId: string, seq: number): void {
-    if (this.socket.connected) {
-      this.socket.emit('conversation:read', { conversationId, seq }, () => undefined);
-    } else {
-      void postRead(conversationId, seq).catch(() => undefined);
+  /**
+   * Read markers go over the socket when it is up, over REST otherwise. Resolves once the server
+   * has stored the marker (or gave up), so counts fetched from then on include it.
+   */
+  async markRead(conversationId: string, seq: number): Promise<void> {
+    try {
+      if (this.socket.connected) {
+        await this.socket
+          .timeout(READ_TIMEOUT_MS)
+          .emitWithAck('conversation:read', { conversationId, seq });
+      } else {
+        await postRead(conversationId, seq);
+      }
+    } catch {
+      // A lost marker is set again by the next message read here.
     }
   }
 
@@ -157,6 +184,7 @@ export class ChatRuntime {
   private async sync(conversationId: string): Promise<void> {
     try {
       const list = await this.queryClient.ensureQueryData(messageListQueryOptions(conversationId));
+      this.showUnsent(conversationId);
       const result = await catchUp(lastSeq(list), {
         join: (afterSeq) => this.join(conversationId, afterSeq),
         fetchAfter: (afterSeq, limit) => fetchMessages(conversationId, { after: afterSeq, limit }),
@@ -185,6 +213,18 @@ export class ChatRuntime {
     return ack.data;
   }
 
+  /** Unsent messages from an earlier page load appear in their list as pending. */
+  private showUnsent(conversationId: string): void {
+    for (const stored of this.unsent.values()) {
+      if (stored.payload.conversationId !== conversationId) continue;
+      this.update(conversationId, (list) => addLocal(list, localOf(stored)));
+    }
+  }
+
+  private persist(): void {
+    this.store.save([...this.unsent.values()]);
+  }
+
   private merge(conversationId: string, messages: Message[]): void {
     this.update(conversationId, (list) => mergeMessages(list, messages));
   }
@@ -204,4 +244,15 @@ export class ChatRuntime {
       change(users ?? []),
     );
   }
+}
+
+function localOf(stored: StoredSend): LocalMessage {
+  return {
+    clientMsgId: stored.payload.clientMsgId,
+    conversationId: stored.payload.conversationId,
+    body: stored.payload.body,
+    sender: stored.sender,
+    createdAt: stored.createdAt,
+    status: 'pending',
+  };
 }

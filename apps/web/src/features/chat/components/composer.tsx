@@ -1,5 +1,13 @@
 import { LIMITS } from '@chat/contracts';
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 
 // The counter appears when the limit comes into view.
 const COUNTER_FROM = LIMITS.messageBodyMax - 500;
@@ -23,6 +31,8 @@ export function Composer({
 }: ComposerProps) {
   const [text, setText] = useState('');
   const hintId = useId();
+  const input = useRef<HTMLTextAreaElement>(null);
+  useAutoGrow(input, text);
   const length = text.trim().length;
   const over = length > LIMITS.messageBodyMax;
   const disabled = disabledReason !== undefined;
@@ -54,8 +64,9 @@ export function Composer({
       </label>
       <textarea
         id={`${hintId}-input`}
+        ref={input}
         className="composer__input"
-        rows={Math.min(6, Math.max(1, text.split('\n').length))}
+        rows={1}
         value={text}
         placeholder={disabled ? '' : placeholder}
         disabled={disabled}
@@ -86,4 +97,18 @@ export function Composer({
       </p>
     </form>
   );
+}
+
+/** The textbox is as tall as its text (wrapped lines too), up to a third of the screen. */
+function useAutoGrow(ref: RefObject<HTMLTextAreaElement | null>, text: string) {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    const max = window.innerHeight / 3;
+    const borders = el.offsetHeight - el.clientHeight;
+    const wanted = el.scrollHeight + borders;
+    el.style.height = `${Math.min(wanted, max)}px`;
+    el.style.overflowY = wanted > max ? 'auto' : 'hidden';
+  }, [ref, text]);
 }

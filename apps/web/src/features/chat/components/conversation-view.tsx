@@ -19,7 +19,10 @@ type ConversationViewProps = {
   disabledReason?: string;
   placeholder: string;
   showWhosHere?: boolean;
-  /** Keep the read marker at the newest message while the view is visible (threads). */
+  /**
+   * Keep the read marker at the newest message while the view is visible (threads). Called when
+   * the marker is set and again once the server has stored it.
+   */
   onRead?: (seq: number) => void;
   header?: ReactNode;
 };
@@ -32,6 +35,9 @@ export function ConversationView(props: ConversationViewProps) {
   const typingUsers = useTypingUsers(conversationId, me?.id);
   const typing = useTypingSignal((isTyping) => runtime?.typing(conversationId, isTyping));
   const [loadingOlder, setLoadingOlder] = useState(false);
+  // On a narrow screen who's here waits behind a button; wide screens show it beside the chat.
+  const [membersOpen, setMembersOpen] = useState(false);
+  const membersId = `whos-here-${conversationId}`;
   useReadMarker(conversationId, list.data ? lastSeq(list.data) : 0, onRead, runtime);
 
   const loadOlder = () => {
@@ -44,6 +50,17 @@ export function ConversationView(props: ConversationViewProps) {
     <div className="conversation">
       <div className="conversation__main">
         {header}
+        {showWhosHere ? (
+          <button
+            type="button"
+            className="conversation__members-toggle button--small"
+            aria-expanded={membersOpen}
+            aria-controls={membersId}
+            onClick={() => setMembersOpen((open) => !open)}
+          >
+            Who’s here ({presence.length})
+          </button>
+        ) : null}
         {list.isPending ? <p className="muted conversation__loading">Loading messages…</p> : null}
         {list.isError ? (
           <p className="form__error conversation__loading" role="alert">
@@ -77,7 +94,7 @@ export function ConversationView(props: ConversationViewProps) {
           onStopTyping={typing.stop}
         />
       </div>
-      {showWhosHere ? <WhosHere users={presence} /> : null}
+      {showWhosHere ? <WhosHere id={membersId} open={membersOpen} users={presence} /> : null}
     </div>
   );
 }
@@ -105,7 +122,7 @@ function useReadMarker(
   useEffect(() => {
     if (!onRead || !runtime || !visible || seq === 0 || seq <= marked.current) return;
     marked.current = seq;
-    runtime.markRead(conversationId, seq);
     onRead(seq);
+    void runtime.markRead(conversationId, seq).then(() => onRead(seq));
   }, [conversationId, seq, visible, onRead, runtime]);
 }

@@ -30,7 +30,11 @@ export function MessageGroup({
   return (
     <>
       {group.rows.map((row, index) => (
-        <li key={row.key} className={`message${index === 0 ? ' message--first' : ''}`}>
+        <li
+          key={row.key}
+          className={`message${index === 0 ? ' message--first' : ''}`}
+          tabIndex={-1}
+        >
           {index === 0 ? (
             <div className="message__header">
               <Avatar name={sender.name} color={sender.avatarColor} />
@@ -50,12 +54,8 @@ export function MessageGroup({
               ) : null}
               {sender.kind === 'guest' ? <span className="badge">guest</span> : null}
               {group.viaBot ? (
-                <span
-                  className="badge badge--bot"
-                  title={BOT_TIP}
-                  data-tooltip={BOT_TIP}
-                  tabIndex={0}
-                >
+                // Not a tab stop: the tip is its title (its description), shown on hover.
+                <span className="badge badge--bot" title={BOT_TIP} data-tooltip={BOT_TIP}>
                   simulated
                 </span>
               ) : null}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { dayLabel, groupByDayAndSender } from '../logic/grouping';
 import type { MessageList as List } from '../logic/message-list';
 import { MessageGroup } from './message-group';
@@ -92,6 +92,7 @@ export function MessageList({
         ref={scroller}
         className="message-list__scroller"
         onScroll={onScroll}
+        onKeyDown={moveBetweenMessages}
         tabIndex={0}
         aria-label={`${label}, scrollable`}
       >
@@ -137,4 +138,29 @@ export function MessageList({
       ) : null}
     </div>
   );
+}
+
+/**
+ * The list is one tab stop; inside it the arrow keys (and Home, End) move between messages, as
+ * in Slack or Element. The first ArrowUp from the list itself goes to the newest message.
+ */
+function moveBetweenMessages(event: KeyboardEvent<HTMLElement>) {
+  const keys = ['ArrowUp', 'ArrowDown', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>('li.message')];
+  if (items.length === 0) return;
+  const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
+    'li.message',
+  );
+  const at = current ? items.indexOf(current) : items.length;
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? items.length - 1
+        : event.key === 'ArrowUp'
+          ? Math.max(0, at - 1)
+          : Math.min(items.length - 1, at + 1);
+  event.preventDefault();
+  items[next]?.focus();
 }

@@ -19,6 +19,20 @@ const profile: OwnProfile = {
 };
 
 describe('ProfileForm', () => {
+  it('asks for a display name in words and focuses it', async () => {
+    const endpoint = vi.fn(() => json(500, {}));
+    vi.stubGlobal('fetch', fakeFetch({ 'PATCH /api/users/me': endpoint }));
+    renderWithApp(<ProfileForm profile={profile} onSaved={() => undefined} />);
+
+    const name = screen.getByLabelText('Display name');
+    await userEvent.clear(name);
+    await userEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+
+    expect(name).toHaveAccessibleDescription('Enter a display name');
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(endpoint).not.toHaveBeenCalled();
+  });
+
   it('refuses a bio over 280 characters before calling the API', async () => {
     const endpoint = vi.fn(() => json(500, {}));
     vi.stubGlobal('fetch', fakeFetch({ 'PATCH /api/users/me': endpoint }));

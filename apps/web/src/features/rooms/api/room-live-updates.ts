@@ -2,8 +2,8 @@ import { isConversationPresence, type RoomDetails } from '@chat/contracts';
 import type { LiveFeature } from '../../../lib/live-updates';
 import { roomsKey } from './rooms';
 
-/** The member list's online dots follow the members' watched presence. */
 export const roomLiveUpdates: LiveFeature = (queryClient) => ({
+  /** The member list's online dots follow the members' watched presence. */
   'presence:changed': (change) => {
     if (isConversationPresence(change)) return;
     const on = new Set(change.online);
@@ -20,5 +20,20 @@ export const roomLiveUpdates: LiveFeature = (queryClient) => ({
           }
         : room,
     );
+  },
+  /**
+   * A room's system lines ("X joined", "X left") say its membership changed: the room's details
+   * (header count, member list) and the room lists are asked again.
+   */
+  'message:new': (message) => {
+    if (message.kind !== 'system') return;
+    void queryClient.invalidateQueries({
+      queryKey: roomsKey,
+      predicate: (query) => {
+        const [, part] = query.queryKey;
+        if (part !== 'detail') return part === 'list' || part === 'mine';
+        return (query.state.data as RoomDetails | undefined)?.id === message.conversationId;
+      },
+    });
   },
 });

@@ -7,9 +7,14 @@ export function RoomHeader({ room, isMember }: { room: RoomDetails; isMember: bo
   const leave = useLeaveRoom(room.slug ?? '');
   return (
     <header className="conversation__header">
-      <div>
-        <h1>#{room.slug}</h1>
-        <p className="muted conversation__topic">
+      <div className="conversation__title">
+        <h1 className="truncate" title={`#${room.slug}`}>
+          #{room.slug}
+        </h1>
+        <p
+          className="muted conversation__topic truncate"
+          title={room.topic ? `${room.name} — ${room.topic}` : room.name}
+        >
           {room.name}
           {room.topic ? ` — ${room.topic}` : ''} · {room.memberCount}{' '}
           {room.memberCount === 1 ? 'member' : 'members'}

@@ -5,7 +5,7 @@ import { useRoomPages } from '../api/rooms';
 import { SearchField } from '../../../components/search-field';
 
 /** Every room with member and online counts, most active first, searchable by name. */
-export function RoomList() {
+export function RoomList({ canCreate }: { canCreate: boolean }) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
   const rooms = useRoomPages(q);
@@ -17,18 +17,32 @@ export function RoomList() {
       {rooms.isError ? <p className="form__error">Could not load the rooms.</p> : null}
       {items && items.length === 0 ? (
         <p className="muted">
-          {q ? `No room matches “${q}”.` : 'No rooms yet. Start the first one!'}
+          {q
+            ? `No room matches “${q}”.`
+            : canCreate
+              ? 'No rooms yet. Start the first one!'
+              : 'No rooms yet.'}
         </p>
       ) : null}
       {items && items.length > 0 ? (
         <ul className="room-list" aria-label="Rooms">
           {items.map((room) => (
             <li key={room.id} className="room-list__item">
-              <Link to={`/rooms/${room.slug}`} className="room-list__name">
+              <Link
+                to={`/rooms/${room.slug}`}
+                className="room-list__name truncate"
+                title={`#${room.slug}`}
+              >
                 #{room.slug}
               </Link>
-              <span className="room-list__title">{room.name}</span>
-              {room.topic ? <span className="muted room-list__topic">{room.topic}</span> : null}
+              <span className="room-list__title truncate" title={room.name}>
+                {room.name}
+              </span>
+              {room.topic ? (
+                <span className="muted room-list__topic truncate" title={room.topic}>
+                  {room.topic}
+                </span>
+              ) : null}
               <span className="muted room-list__counts">
                 {room.memberCount} {room.memberCount === 1 ? 'member' : 'members'} ·{' '}
                 {room.onlineCount} online

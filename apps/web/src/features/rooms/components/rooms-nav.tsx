@@ -5,6 +5,16 @@ import { useMyRooms } from '../api/rooms';
 export function RoomsNav({ signedIn }: { signedIn: boolean }) {
   const rooms = useMyRooms(signedIn);
   const items = rooms.data?.items ?? [];
+  // Only a signed-in person has rooms of their own; others get the way to the list.
+  if (!signedIn) {
+    return (
+      <section className="sidebar__section" aria-label="Rooms">
+        <NavLink to="/rooms" end className="sidebar__item">
+          All rooms
+        </NavLink>
+      </section>
+    );
+  }
   return (
     <section className="sidebar__section" aria-labelledby="rooms-heading">
       <h2 id="rooms-heading" className="sidebar__heading">
@@ -21,7 +31,9 @@ export function RoomsNav({ signedIn }: { signedIn: boolean }) {
                 #
               </span>
               <span className="sidebar__item-text">
-                <span className="sidebar__item-title">{room.slug}</span>
+                <span className="sidebar__item-title" title={`#${room.slug}`}>
+                  {room.slug}
+                </span>
               </span>
               {room.onlineCount > 0 ? (
                 <span className="muted sidebar__count" aria-label={`${room.onlineCount} online`}>
