@@ -31,11 +31,6 @@ export class PresenceLifecycle implements OnModuleDestroy {
   private flusher: NodeJS.Timeout | null = null;
   private flushing = false;
   private cursor = -1;
-  /**
-   * What this process last told its watchers of each watched user (online or not); missing
-   * when they may disagree, so that the next change is sent whatever it says.
-   */
-  private readonly announced = new Map<string, boolean>();
   private handedOver = false;
 
   constructor(
@@ -95,13 +90,9 @@ export class PresenceLifecycle implements OnModuleDestroy {
       }
     }
     void socket.join([...wanted].map(watchRoom));
+    // The answer may be newer than the feed this process has read: a change it already shows
+    // still comes as a frame later, which says the same again (frames are idempotent sets).
     const online = await this.presence.onlineAmong([...wanted]);
-    for (const userId of wanted) {
-      const known = this.announced.get(userId);
-      if (known === undefined) this.announced.set(userId, online.has(userId));
-      // This socket now knows better than the others here: the next change goes to all.
-      else if (known !== online.has(userId)) this.announced.delete(userId);
-    }
     return { online: userIds.filter((id) => online.has(id)) };
   }
 
@@ -133,16 +124,15 @@ export class PresenceLifecycle implements OnModuleDestroy {
 
   private userFrames({ users }: PresenceChanges): Map<string, UserPresenceChanged> {
     const rooms = this.server!.of('/').adapter.rooms;
+    // Each user's state at the end of this read: gone and back within it says "online" once.
+    // Every change read is sent, even one that a watcher's own watch answer already showed:
+    // suppressing "no change" per process cannot know what each watcher was told.
+    const latest = new Map<string, boolean>();
+    for (const { userId, online } of users) latest.set(userId, online);
     const frames = new Map<string, UserPresenceChanged>();
-    for (const { userId, online } of users) {
+    for (const [userId, online] of latest) {
       const watchers = rooms.get(watchRoom(userId));
-      if (!watchers?.size) {
-        this.announced.delete(userId);
-        continue;
-      }
-      // Gone and back within one flush (a reconnect elsewhere) is no change at all.
-      if (this.announced.get(userId) === online) continue;
-      this.announced.set(userId, online);
+      if (!watchers?.size) continue;
       for (const socketId of watchers) {
         let frame = frames.get(socketId);
         if (!frame) frames.set(socketId, (frame = { online: [], offline: [] }));
@@ -184,7 +174,9 @@ export class PresenceLifecycle implements OnModuleDestroy {
 
   /** After a gap in the feed: every user some socket here watches, as they are now. */
   private async everyWatchedUser(): Promise<PresenceChanges['users']> {
-    const userIds = [...this.announced.keys()];
+    const userIds = [...this.server!.of('/').adapter.rooms.keys()]
+      .filter((room) => room.startsWith(WATCH_PREFIX))
+      .map((room) => room.slice(WATCH_PREFIX.length));
     const online = await this.presence.onlineAmong(userIds);
     return userIds.map((userId) => ({ userId, online: online.has(userId) }));
   }
