@@ -32,6 +32,11 @@ export class Memberships {
     return Boolean(result.affected);
   }
 
+  /** Whether the user holds `role` in the conversation (one indexed row, not the member list). */
+  hasRole(conversationId: string, userId: string, role: MemberRole): Promise<boolean> {
+    return this.members.existsBy({ conversationId, userId, role });
+  }
+
   membersOf(conversationId: string): Promise<ConversationMemberEntity[]> {
     return this.members.find({ where: { conversationId }, order: { joinedAt: 'ASC' } });
   }

@@ -99,8 +99,7 @@ export class RoomsService {
   /** The owner deletes a room with its history; its sockets leave it on every process. */
   async delete(userId: string, slug: string): Promise<void> {
     const room = await this.findRoom(slug);
-    const members = await this.memberships.membersOf(room.id);
-    if (!members.some((m) => m.userId === userId && m.role === 'owner'))
+    if (!(await this.memberships.hasRole(room.id, userId, 'owner')))
       throw new AppError('FORBIDDEN', 'Only the room owner can delete it');
     if (await this.store.delete(room.id)) {
       this.events.emit(ROOM_DELETED, { conversationId: room.id } satisfies RoomDeletedEvent);
