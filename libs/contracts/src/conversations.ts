@@ -21,6 +21,10 @@ export const conversationSchema = z.object({
   lastSeq: z.number().int(),
   /** In GET /api/rooms for a caller with a token: whether they may use it (general: always). */
   isMember: z.boolean().optional(),
+  /** For a signed-in member (GET /api/rooms?mine=true): messages from others after their read marker. */
+  unread: z.number().int().optional(),
+  /** Beside `unread`: how many of those mention the member. */
+  mentionCount: z.number().int().optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -85,6 +89,8 @@ export const threadSchema = z.object({
   otherUser: publicUserSchema,
   lastMessage: messageSchema.nullable(),
   unread: z.number().int(),
+  /** Messages after the read marker that mention the caller. */
+  mentionCount: z.number().int(),
 });
 export type Thread = z.infer<typeof threadSchema>;
 

@@ -33,6 +33,16 @@ export const LIMITS = {
   typingPerSecondPerConversation: 1,
   socketsPerAddress: 50,
   socketsPerUser: 20,
+  /** Distinct emoji on one message; a new one past this is a CONFLICT. */
+  reactionsPerMessageMax: 20,
+  /** `Reaction.userIds` lists this many of those who reacted (`count` has them all). */
+  reactionUserIdsShown: 50,
+  /** UTF-16 units of one emoji grapheme (the longest ZWJ family sequences are ~25). */
+  emojiMaxLength: 64,
+  /** `replyTo.excerpt`: characters of the parent's body kept with the reply. */
+  replyExcerptMax: 140,
+  reactionsPer10s: 30,
+  editsAndDeletesPerMinute: 30,
   /**
    * Users one socket may watch with `presence:watch`. The contract says 500, but 500 uuids
    * are ~19.5 KB of JSON, over the 16 KiB frame cap; 400 (~15.6 KB) is what fits.

@@ -14,17 +14,88 @@ export const messageSenderSchema = z.object({
 });
 export type MessageSender = z.infer<typeof messageSenderSchema>;
 
-/** A stored message. `id` is a decimal string (a bigint in the database). */
+/** A message id as clients send it: the decimal string of a positive bigint. */
+export const messageIdSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,17}$/, 'must be a message id (a positive decimal number)');
+
+/** The parent of a reply, as it was when the reply was written (`excerpt` "" once deleted). */
+export const replyPreviewSchema = z.object({
+  id: z.string(),
+  seq: z.number().int().positive(),
+  senderName: z.string(),
+  excerpt: z.string(),
+});
+export type ReplyPreview = z.infer<typeof replyPreviewSchema>;
+
+/** One emoji on a message: how many reacted with it, and the first 50 of them. */
+export const reactionSchema = z.object({
+  emoji: z.string(),
+  count: z.number().int().positive(),
+  userIds: z.array(z.string()),
+});
+export type Reaction = z.infer<typeof reactionSchema>;
+
+/** A stored file (issue 17 adds uploads; until then no message has any). */
+export const attachmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  contentType: z.string(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  url: z.string(),
+  thumbUrl: z.string().optional(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const gameSeatSchema = z.object({
+  kind: z.enum(['user', 'ai', 'open']),
+  userId: z.string().optional(),
+  name: z.string().optional(),
+});
+export type GameSeat = z.infer<typeof gameSeatSchema>;
+
+/** A tic-tac-toe game (the message's `game` when `kind` is `game`). */
+export const gameStateSchema = z.object({
+  board: z.string().length(9),
+  turn: z.enum(['X', 'O']),
+  seats: z.object({ X: gameSeatSchema, O: gameSeatSchema }),
+  status: z.enum(['playing', 'x_won', 'o_won', 'draw']),
+  line: z.array(z.number().int()).nullable(),
+});
+export type GameState = z.infer<typeof gameStateSchema>;
+
+export const messageKindSchema = z.enum(['text', 'system', 'game']);
+export type MessageKind = z.infer<typeof messageKindSchema>;
+
+/**
+ * A stored message. `id` is a decimal string (a bigint in the database). `seq` is the number it
+ * got when it was created (history is ordered by it); `rev` is the conversation's change counter
+ * at its latest change (`rev === seq` until it is edited, deleted or reacted to).
+ */
 export const messageSchema = z.object({
   id: z.string(),
   conversationId: z.uuid(),
   seq: z.number().int().positive(),
+  rev: z.number().int().positive(),
   sender: messageSenderSchema,
+  /** "" once deleted. */
   body: z.string(),
   clientMsgId: z.uuid(),
-  kind: z.enum(['text', 'system']),
+  kind: messageKindSchema,
   viaBot: z.boolean(),
   createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  /** A deleted message stays as a tombstone: empty body, no reactions, no attachments. */
+  deletedAt: z.string().nullable(),
+  replyTo: replyPreviewSchema.nullable(),
+  /** Ids of the users mentioned as `@username` who can read the conversation. */
+  mentions: z.array(z.string()),
+  reactions: z.array(reactionSchema),
+  attachments: z.array(attachmentSchema),
+  pinned: z.boolean(),
+  game: gameStateSchema.nullable(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -61,5 +132,51 @@ export const messagePageSchema = z.object({
 });
 export type MessagePage = z.infer<typeof messagePageSchema>;
 
+/** GET /api/conversations/:id/changes: every message whose `rev` is after `after`, by `rev`. */
+export const changesQuerySchema = z
+  .object({
+    after: seqParam,
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.missedOnJoinMax)
+      .default(LIMITS.missedOnJoinMax),
+  })
+  .strict();
+export type ChangesQuery = z.infer<typeof changesQuerySchema>;
+
 export const readBodySchema = z.object({ seq: seqParam }).strict();
 export type ReadBody = z.infer<typeof readBodySchema>;
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const PICTOGRAPHIC = /^(\p{Extended_Pictographic}|\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3)/u;
+
+/** One emoji grapheme: a pictograph with its modifiers or ZWJ sequence, a flag or a keycap. */
+export function isSingleEmoji(value: string): boolean {
+  const graphemes = [...GRAPHEMES.segment(value)];
+  return graphemes.length === 1 && PICTOGRAPHIC.test(value);
+}
+
+export const emojiSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.emojiMaxLength)
+  .refine(isSingleEmoji, 'must be one emoji');
+
+/** POST /api/conversations/:id/messages: a send for scripts and bots, idempotent by clientMsgId. */
+export const sendMessageBodySchema = z
+  .object({
+    clientMsgId: z.uuid().toLowerCase(),
+    body: messageBodySchema,
+    replyToId: messageIdSchema.optional(),
+  })
+  .strict();
+export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
+
+/** PATCH /api/messages/:id. */
+export const editMessageBodySchema = z.object({ body: messageBodySchema }).strict();
+export type EditMessageBody = z.infer<typeof editMessageBodySchema>;
+
+export const messageIdParamSchema = z.object({ id: messageIdSchema });
+export const reactionParamsSchema = z.object({ id: messageIdSchema, emoji: emojiSchema });

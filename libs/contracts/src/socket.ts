@@ -3,7 +3,12 @@ import type { Guest } from './auth.js';
 import type { Conversation, Thread } from './conversations.js';
 import type { ErrorCode, ErrorDetails } from './errors.js';
 import { idSchema } from './ids.js';
-import { messageBodySchema, type Message } from './messages.js';
+import {
+  emojiSchema,
+  messageBodySchema,
+  messageIdSchema,
+  type Message,
+} from './messages.js';
 import type {
   PresenceChangedPayload,
   PresenceWatchPayload,
@@ -29,8 +34,20 @@ export const sendPayloadSchema = z.object({
   conversationId: idSchema,
   clientMsgId: idSchema,
   body: messageBodySchema,
+  /** A message of the same conversation this one answers. */
+  replyToId: messageIdSchema.optional(),
 });
 export type SendPayload = z.infer<typeof sendPayloadSchema>;
+
+export const editPayloadSchema = z.object({ messageId: messageIdSchema, body: messageBodySchema });
+export type EditPayload = z.infer<typeof editPayloadSchema>;
+
+export const deletePayloadSchema = z.object({ messageId: messageIdSchema });
+export type DeletePayload = z.infer<typeof deletePayloadSchema>;
+
+/** `reaction:add` and `reaction:remove`. */
+export const reactionPayloadSchema = z.object({ messageId: messageIdSchema, emoji: emojiSchema });
+export type ReactionPayload = z.infer<typeof reactionPayloadSchema>;
 
 export const typingPayloadSchema = z.object({
   conversationId: idSchema,
@@ -89,6 +106,8 @@ export type SessionPayload = {
   serverTime: string;
 };
 export type TypingBroadcast = { conversationId: string; user: PresenceUser; isTyping: boolean };
+/** To a mentioned user's personal room, whether or not the conversation is open. */
+export type MentionPayload = { conversationId: string; message: Message };
 export type NoticePayload = { conversationId: string; text: string };
 /** The socket's access token expires at `expiresAt`: answer with `auth:refresh` before then. */
 export type AuthExpiringPayload = { expiresAt: string };
@@ -111,6 +130,10 @@ export interface ClientToServerEvents {
   'conversation:join': (payload: JoinPayload, ack: AckCallback<JoinResult>) => void;
   'conversation:leave': (payload: LeavePayload, ack: AckCallback<null>) => void;
   'message:send': (payload: SendPayload, ack: AckCallback<Message>) => void;
+  'message:edit': (payload: EditPayload, ack: AckCallback<Message>) => void;
+  'message:delete': (payload: DeletePayload, ack: AckCallback<Message>) => void;
+  'reaction:add': (payload: ReactionPayload, ack: AckCallback<Message>) => void;
+  'reaction:remove': (payload: ReactionPayload, ack: AckCallback<Message>) => void;
   typing: (payload: TypingPayload, ack: AckCallback<null>) => void;
   'conversation:read': (payload: ReadPayload, ack: AckCallback<null>) => void;
   'auth:refresh': (payload: AuthRefreshPayload, ack: AckCallback<AuthRefreshResult>) => void;
@@ -120,6 +143,9 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   session: (payload: SessionPayload) => void;
   'message:new': (message: Message) => void;
+  /** An edit, delete or reaction: the message as it is now, with its new `rev`. */
+  'message:updated': (message: Message) => void;
+  'mention:new': (payload: MentionPayload) => void;
   'thread:new': (payload: { thread: Thread }) => void;
   // v2: presence:join/leave and user:online/offline are replaced by presence:changed.
   'presence:changed': (payload: PresenceChangedPayload) => void;
