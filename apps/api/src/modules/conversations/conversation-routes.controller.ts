@@ -22,11 +22,7 @@ import {
   readBodyExample,
   sendMessageBodyExample,
 } from '../../common/openapi/examples.js';
-import {
-  CurrentPrincipal,
-  GuestsAllowed,
-  Public,
-} from '../../common/access/access.decorators.js';
+import { CurrentPrincipal, GuestsAllowed, Public } from '../../common/access/access.decorators.js';
 import type { MaybePrincipal } from '../../common/access/principal.js';
 import { ConversationReading } from './conversation-reading.service.js';
 import { MessagePosting } from './posting/message-posting.service.js';

@@ -28,9 +28,13 @@ export class MessageChanges {
   edit(messageId: string, actorId: string, body: string, mentions: string[]): Promise<Changed> {
     return this.change(messageId, async (tx, row) => {
       assertChangeable(row, 'edited');
-      if (row.sender_id !== actorId) throw new AppError('FORBIDDEN', 'Only its sender can edit a message');
+      if (row.sender_id !== actorId)
+        throw new AppError('FORBIDDEN', 'Only its sender can edit a message');
       if (row.body === body) return null;
-      return bumpRev(tx, row, `body = $3, mentions = $4::uuid[], edited_at = now()`, [body, mentions]);
+      return bumpRev(tx, row, `body = $3, mentions = $4::uuid[], edited_at = now()`, [
+        body,
+        mentions,
+      ]);
     });
   }
 
@@ -42,7 +46,12 @@ export class MessageChanges {
       if (row.sender_id !== actorId && !asModerator)
         throw new AppError('FORBIDDEN', 'Only its sender or a moderator can delete a message');
       await tx.query(`DELETE FROM message_reactions WHERE message_id = $1`, [row.id]);
-      return bumpRev(tx, row, `body = '', mentions = '{}', reply_excerpt = NULL, deleted_at = now()`, []);
+      return bumpRev(
+        tx,
+        row,
+        `body = '', mentions = '{}', reply_excerpt = NULL, deleted_at = now()`,
+        [],
+      );
     });
   }
 
@@ -75,12 +84,12 @@ export class MessageChanges {
   removeReaction(messageId: string, userId: string, emoji: string): Promise<Changed> {
     return this.change(messageId, async (tx, row) => {
       assertReactable(row);
-      const removed: unknown[] = await tx.query(
-        `DELETE FROM message_reactions WHERE message_id = $1 AND emoji = $2 AND user_id = $3
-         RETURNING 1`,
+      // TypeORM answers a DELETE with [rows, affected].
+      const [, removed]: [unknown[], number] = await tx.query(
+        `DELETE FROM message_reactions WHERE message_id = $1 AND emoji = $2 AND user_id = $3`,
         [row.id, emoji, userId],
       );
-      if (removed.length === 0) return null;
+      if (removed === 0) return null;
       return bumpRev(tx, row, '', []);
     });
   }
@@ -107,14 +116,17 @@ export class MessageChanges {
       );
       if (!row) throw notFound('Message');
       const changed = await apply(tx, row);
-      return changed ? { row: changed, changed: true, before: row } : { row, changed: false, before: row };
+      return changed
+        ? { row: changed, changed: true, before: row }
+        : { row, changed: false, before: row };
     });
   }
 }
 
 function assertChangeable(row: MessageRow, verb: string): void {
   if (row.deleted_at !== null) throw notFound('Message');
-  if (row.kind !== 'text') throw new AppError('FORBIDDEN', `A ${row.kind} message cannot be ${verb}`);
+  if (row.kind !== 'text')
+    throw new AppError('FORBIDDEN', `A ${row.kind} message cannot be ${verb}`);
 }
 
 function assertReactable(row: MessageRow): void {

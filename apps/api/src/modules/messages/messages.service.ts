@@ -72,7 +72,11 @@ export class MessagesService {
   async write({ directUserIds, originSocketId, ...request }: NewMessage): Promise<Written> {
     const written = await this.writer.write(request);
     if (written.created) {
-      const event: MessageCreatedEvent = { message: written.message, directUserIds, originSocketId };
+      const event: MessageCreatedEvent = {
+        message: written.message,
+        directUserIds,
+        originSocketId,
+      };
       this.events.emit(MESSAGE_CREATED, event);
     }
     return written;
@@ -80,11 +84,12 @@ export class MessagesService {
 
   /** NOT_FOUND for an id that names no message. */
   async locate(messageId: string): Promise<MessageLocation> {
-    const [row]: Array<Pick<MessageRow, 'id' | 'conversation_id' | 'sender_id' | 'body' | 'deleted_at'>> =
-      await this.db.query(
-        `SELECT id, conversation_id, sender_id, body, deleted_at FROM messages WHERE id = $1`,
-        [messageId],
-      );
+    const [row]: Array<
+      Pick<MessageRow, 'id' | 'conversation_id' | 'sender_id' | 'body' | 'deleted_at'>
+    > = await this.db.query(
+      `SELECT id, conversation_id, sender_id, body, deleted_at FROM messages WHERE id = $1`,
+      [messageId],
+    );
     if (!row) throw notFound('Message');
     return {
       id: String(row.id),
@@ -206,10 +211,7 @@ export class MessagesService {
   }
 
   /** The changed message, announced to its conversation when the change took a new `rev`. */
-  private async published(
-    { row, changed, before }: Changed,
-    delivery: Delivery,
-  ): Promise<Message> {
+  private async published({ row, changed, before }: Changed, delivery: Delivery): Promise<Message> {
     const message = await this.hydrator.toMessage(row);
     if (changed) {
       const earlier = new Set(before.mentions);

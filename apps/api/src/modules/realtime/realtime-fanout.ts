@@ -45,7 +45,12 @@ export class RealtimeFanout {
 
   /** An edit, delete or reaction reaches whoever would have received the message itself. */
   @OnEvent(MESSAGE_UPDATED)
-  messageUpdated({ message, directUserIds, originSocketId, newMentions }: MessageUpdatedEvent): void {
+  messageUpdated({
+    message,
+    directUserIds,
+    originSocketId,
+    newMentions,
+  }: MessageUpdatedEvent): void {
     if (!this.server) return;
     const rooms = [
       conversationRoom(message.conversationId),

@@ -34,7 +34,13 @@ export class MessageChanging {
     const actor = await this.limited(principal, 'messageChange');
     const conversation = await this.conversationOf(actor, messageId);
     const mentions = await this.mentions.resolve(conversation, body);
-    return this.messages.edit(messageId, actor.id, body, mentions, delivery(conversation, originSocketId));
+    return this.messages.edit(
+      messageId,
+      actor.id,
+      body,
+      mentions,
+      delivery(conversation, originSocketId),
+    );
   }
 
   async remove(
@@ -49,7 +55,12 @@ export class MessageChanging {
       conversation.kind === 'room' &&
       actor.kind === 'user' &&
       (await this.memberships.hasRole(conversation.id, actor.id, 'owner'));
-    return this.messages.remove(messageId, actor.id, asModerator, delivery(conversation, originSocketId));
+    return this.messages.remove(
+      messageId,
+      actor.id,
+      asModerator,
+      delivery(conversation, originSocketId),
+    );
   }
 
   async react(
