@@ -1,4 +1,10 @@
-import type { ApiErrorBody, Message, MessagePage, Thread } from '@chat/contracts';
+import type {
+  ApiErrorBody,
+  ConversationList,
+  Message,
+  MessagePage,
+  Thread,
+} from '@chat/contracts';
 import { LIMITS } from '@chat/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -368,6 +374,15 @@ describe('message changes: one counter for every change', () => {
         `@${member.user.username} @${stranger.user.username} @${owner.user.username}`,
       );
       expect([...sent.mentions].sort()).toEqual([member.user.id, owner.user.id].sort());
+      await sendMessage(ownerSocket, room.id, 'and one more, mentioning nobody');
+      // The member's own room list counts both as unread, one of them as a mention.
+      const mine = await app.http.get<ConversationList>('/api/rooms?mine=true', {
+        token: member.accessToken,
+      });
+      expect(mine.body.items.find((c) => c.id === room.id)).toMatchObject({
+        unread: 2,
+        mentionCount: 1,
+      });
     });
   });
 
