@@ -1,10 +1,4 @@
-import type {
-  ApiErrorBody,
-  ConversationList,
-  Message,
-  MessagePage,
-  Thread,
-} from '@chat/contracts';
+import type { ApiErrorBody, ConversationList, Message, MessagePage, Thread } from '@chat/contracts';
 import { LIMITS } from '@chat/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
