@@ -299,6 +299,12 @@ describe('message changes: one counter for every change', () => {
         excerpt: `${'x'.repeat(LIMITS.replyExcerptMax - 1)}…`,
       });
       await call(ownerSocket, 'message:delete', { messageId: parent.id });
+      // Emptying the quote is a change of the reply: it goes out live, with a rev of its own.
+      const requoted = await memberSocket.next(
+        'message:updated',
+        (m) => m.id === ack.data.id && m.replyTo?.excerpt === '',
+      );
+      expect(requoted.rev).toBeGreaterThan(ack.data.rev);
       const page = await history(app.http, room.id, owner.accessToken);
       expect(page.body.items.find((m) => m.id === ack.data.id)?.replyTo).toMatchObject({
         id: parent.id,

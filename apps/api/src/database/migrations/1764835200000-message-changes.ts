@@ -29,6 +29,10 @@ export class MessageChanges1764835200000 implements MigrationInterface {
     await db.query(
       `CREATE UNIQUE INDEX messages_conversation_rev_key ON messages (conversation_id, rev)`,
     );
+    // A delete finds the replies whose quote it empties.
+    await db.query(
+      `CREATE INDEX messages_reply_to_idx ON messages (reply_to_id) WHERE reply_to_id IS NOT NULL`,
+    );
     await db.query(`
       CREATE TABLE message_reactions (
         message_id bigint NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
@@ -41,7 +45,7 @@ export class MessageChanges1764835200000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE message_reactions`);
-    await db.query(`DROP INDEX messages_conversation_rev_key`);
+    await db.query(`DROP INDEX messages_conversation_rev_key, messages_reply_to_idx`);
     await db.query(`DELETE FROM messages WHERE kind = 'game'`);
     await db.query(`
       ALTER TABLE messages DROP CONSTRAINT messages_kind_check,

@@ -11,6 +11,14 @@ export interface Changed {
   changed: boolean;
   /** The row before the change. */
   before: MessageRow;
+  /** Other messages the change touched (the replies of a deleted message), each with its rev. */
+  alsoChanged: MessageRow[];
+}
+
+/** What a change wrote: the message, and any other message it had to change with it. */
+interface Applied {
+  row: MessageRow;
+  alsoChanged?: MessageRow[];
 }
 
 /**
@@ -31,10 +39,12 @@ export class MessageChanges {
       if (row.sender_id !== actorId)
         throw new AppError('FORBIDDEN', 'Only its sender can edit a message');
       if (row.body === body) return null;
-      return bumpRev(tx, row, `body = $3, mentions = $4::uuid[], edited_at = now()`, [
-        body,
-        mentions,
-      ]);
+      return {
+        row: await bumpRev(tx, row, `body = $3, mentions = $4::uuid[], edited_at = now()`, [
+          body,
+          mentions,
+        ]),
+      };
     });
   }
 
@@ -46,12 +56,30 @@ export class MessageChanges {
       if (row.sender_id !== actorId && !asModerator)
         throw new AppError('FORBIDDEN', 'Only its sender or a moderator can delete a message');
       await tx.query(`DELETE FROM message_reactions WHERE message_id = $1`, [row.id]);
-      return bumpRev(
+      const tombstone = await bumpRev(
         tx,
         row,
         `body = '', mentions = '{}', reply_excerpt = NULL, deleted_at = now()`,
         [],
       );
+      // Each reply quoted the deleted text: its excerpt goes too, and that is a change of the
+      // reply (a new rev), so a client catching up gets the emptied quote as well.
+      const replies: MessageRow[] = await tx
+        .query(
+          `WITH replies AS (
+           SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total
+           FROM messages WHERE reply_to_id = $1 AND conversation_id = $2
+         ), bumped AS (
+           UPDATE conversations SET last_seq = last_seq + (SELECT count(*) FROM replies)
+           WHERE id = $2 AND EXISTS (SELECT 1 FROM replies) RETURNING last_seq
+         )
+         UPDATE messages m SET rev = bumped.last_seq - replies.total + replies.n, reply_excerpt = NULL
+         FROM replies, bumped WHERE m.id = replies.id
+         RETURNING ${MESSAGE_COLUMNS}`,
+          [row.id, row.conversation_id],
+        )
+        .then((result: [MessageRow[], number]) => result[0]);
+      return { row: tombstone, alsoChanged: replies.sort((a, b) => Number(a.rev) - Number(b.rev)) };
     });
   }
 
@@ -76,7 +104,7 @@ export class MessageChanges {
         `INSERT INTO message_reactions (message_id, emoji, user_id) VALUES ($1, $2, $3)`,
         [row.id, emoji, userId],
       );
-      return bumpRev(tx, row, '', []);
+      return { row: await bumpRev(tx, row, '', []) };
     });
   }
 
@@ -90,17 +118,17 @@ export class MessageChanges {
         [row.id, emoji, userId],
       );
       if (removed === 0) return null;
-      return bumpRev(tx, row, '', []);
+      return { row: await bumpRev(tx, row, '', []) };
     });
   }
 
   /**
-   * Runs `apply` on the message, locked behind its conversation. `apply` returns the changed row,
+   * Runs `apply` on the message, locked behind its conversation. `apply` returns what it changed,
    * or null for no change (the transaction is then committed with nothing written).
    */
   private async change(
     messageId: string,
-    apply: (tx: EntityManager, row: MessageRow) => Promise<MessageRow | null>,
+    apply: (tx: EntityManager, row: MessageRow) => Promise<Applied | null>,
   ): Promise<Changed> {
     return this.db.transaction(async (tx) => {
       const locked: unknown[] = await tx.query(
@@ -115,10 +143,10 @@ export class MessageChanges {
         [messageId],
       );
       if (!row) throw notFound('Message');
-      const changed = await apply(tx, row);
-      return changed
-        ? { row: changed, changed: true, before: row }
-        : { row, changed: false, before: row };
+      const applied = await apply(tx, row);
+      return applied
+        ? { row: applied.row, changed: true, before: row, alsoChanged: applied.alsoChanged ?? [] }
+        : { row, changed: false, before: row, alsoChanged: [] };
     });
   }
 }
