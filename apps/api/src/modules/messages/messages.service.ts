@@ -211,17 +211,29 @@ export class MessagesService {
   }
 
   /** The changed message, announced to its conversation when the change took a new `rev`. */
-  private async published({ row, changed, before }: Changed, delivery: Delivery): Promise<Message> {
-    const message = await this.hydrator.toMessage(row);
+  private async published(
+    { row, changed, before, alsoChanged }: Changed,
+    delivery: Delivery,
+  ): Promise<Message> {
+    const [message, ...others] = await this.hydrator.toMessages([row, ...alsoChanged]);
     if (changed) {
       const earlier = new Set(before.mentions);
       const event: MessageUpdatedEvent = {
-        message,
+        message: message!,
         ...delivery,
-        newMentions: message.mentions.filter((id) => !earlier.has(id)),
+        newMentions: message!.mentions.filter((id) => !earlier.has(id)),
       };
       this.events.emit(MESSAGE_UPDATED, event);
     }
-    return message;
+    // The acting socket's ack holds only its own message: it gets these like everyone else.
+    for (const other of others) {
+      const event: MessageUpdatedEvent = {
+        message: other,
+        directUserIds: delivery.directUserIds,
+        newMentions: [],
+      };
+      this.events.emit(MESSAGE_UPDATED, event);
+    }
+    return message!;
   }
 }
