@@ -7,6 +7,7 @@ import {
   sendMessage,
 } from './factories/conversations.js';
 import { signInAsGuest, signUp } from './factories/users.js';
+import { queryDatabase } from './support/test-database.js';
 import { connectSocket } from './support/test-socket.js';
 import { useTestApp } from './support/use-test-app.js';
 
@@ -105,6 +106,8 @@ describe('socket limits (Limits v2)', () => {
     RATE_LIMIT_USER_SENDS_PER_10S: '20',
     RATE_LIMIT_CONVERSATION_JOINS_PER_10S: '30',
     RATE_LIMIT_TYPING_PER_SEC: '1',
+    RATE_LIMIT_REACTIONS_PER_10S: '30',
+    RATE_LIMIT_MESSAGE_CHANGES_PER_MIN: '30',
     LIMIT_SOCKETS_PER_ADDRESS: '50',
     LIMIT_SOCKETS_PER_USER: '20',
   });
@@ -130,6 +133,43 @@ describe('socket limits (Limits v2)', () => {
     });
     const stored = await app.messagesIn(general.id, ['body']);
     expect(stored.filter((m) => m.body === 'burst 20')).toEqual([]);
+  });
+
+  it('reactions: 30 per 10 s per user; edits and deletes: 30 per minute together', async () => {
+    const user = await signUp(app.http);
+    const general = await generalConversation(app.http);
+    const socket = await app.connect(user.accessToken);
+    const target = await sendMessage(socket, general.id, 'react and edit me');
+    const reactions = [];
+    for (let i = 0; i < 31; i++) {
+      const event = i % 2 === 0 ? 'reaction:add' : 'reaction:remove';
+      reactions.push(await socket.call(event, { messageId: target.id, emoji: '👍' }));
+    }
+    expect(reactions.slice(0, 30).every((a) => a.ok)).toBe(true);
+    expect(reactions[30]).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
+    });
+
+    const changes = [];
+    for (let i = 0; i < 29; i++) {
+      changes.push(await socket.call('message:edit', { messageId: target.id, body: `edit ${i}` }));
+    }
+    const doomed = await sendMessage(socket, general.id, 'delete me');
+    changes.push(await socket.call('message:delete', { messageId: doomed.id }));
+    expect(changes.every((a) => a.ok)).toBe(true);
+    const refused = await app.http.patch(
+      `/api/messages/${target.id}`,
+      { body: 'one too many' },
+      { token: user.accessToken },
+    );
+    expectRateLimited(refused);
+    const [stored] = await queryDatabase<{ body: string }>(
+      app.database.url,
+      'SELECT body FROM messages WHERE id = $1',
+      [target.id],
+    );
+    expect(stored!.body).toBe('edit 28');
   });
 
   it('conversation:join: the 31st on one socket within 10 s is refused', async () => {
