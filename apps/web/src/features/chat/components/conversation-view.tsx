@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ChatRuntime } from '../api/chat-runtime';
 import { useConversation } from '../hooks/use-conversation';
 import { useTypingSignal, useTypingUsers } from '../hooks/use-typing';
-import { lastSeq } from '../logic/message-list';
+import { newestSeq } from '../logic/message-list';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 import { TypingIndicator } from './typing-indicator';
@@ -38,7 +38,7 @@ export function ConversationView(props: ConversationViewProps) {
   // On a narrow screen who's here waits behind a button; wide screens show it beside the chat.
   const [membersOpen, setMembersOpen] = useState(false);
   const membersId = `whos-here-${conversationId}`;
-  useReadMarker(conversationId, list.data ? lastSeq(list.data) : 0, onRead, runtime);
+  useReadMarker(conversationId, list.data ? newestSeq(list.data) : 0, onRead, runtime);
 
   const loadOlder = () => {
     if (!runtime || loadingOlder) return;
