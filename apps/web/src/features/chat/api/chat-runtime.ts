@@ -192,19 +192,22 @@ export class ChatRuntime {
   }
 
   /**
-   * Loads older history until the message with `seq` is held (a quoted parent to jump to).
-   * Resolves true when it is there.
+   * Loads older history until `find` finds its message among those held (a quoted parent, the
+   * first unread), or the beginning is reached. Resolves with what it found.
    */
-  async loadUntil(conversationId: string, seq: number): Promise<boolean> {
-    for (let page = 0; page < MAX_PAGES_TO_FIND; page += 1) {
+  async loadUntilFound(
+    conversationId: string,
+    find: (messages: readonly Message[]) => Message | undefined,
+  ): Promise<Message | undefined> {
+    await this.queryClient.ensureQueryData(messageListQueryOptions(conversationId));
+    for (let page = 0; page <= MAX_PAGES_TO_FIND; page += 1) {
       const list = this.list(conversationId);
-      if (!list) return false;
-      const oldest = firstSeq(list);
-      if (oldest !== undefined && oldest <= seq) return true;
-      if (!list.hasMoreBefore) return false;
+      if (!list) return undefined;
+      const found = find(list.messages);
+      if (found || !list.hasMoreBefore || page === MAX_PAGES_TO_FIND) return found;
       await this.loadOlder(conversationId, LIMITS.historyPageMax);
     }
-    return false;
+    return undefined;
   }
 
   typing(conversationId: string, isTyping: boolean): void {

@@ -23,7 +23,9 @@ describe('MessageBody', () => {
   });
 
   it('links http(s) only, bare URLs too, opening safely in a new tab', () => {
-    const el = body('[site](https://example.com) see https://a.example/x. and [bad](javascript:alert(1))');
+    const el = body(
+      '[site](https://example.com) see https://a.example/x. and [bad](javascript:alert(1))',
+    );
     const links = [...el.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       'https://example.com',
@@ -36,7 +38,9 @@ describe('MessageBody', () => {
   });
 
   it('shows raw HTML as text and never as elements', () => {
-    const el = body('<img src=x onerror="alert(1)"> and <b>not bold</b>\n\n<script>alert(1)</script>');
+    const el = body(
+      '<img src=x onerror="alert(1)"> and <b>not bold</b>\n\n<script>alert(1)</script>',
+    );
     expect(el.querySelector('img, b, script')).toBeNull();
     expect(el).toHaveTextContent('<b>not bold</b>');
     expect(el).toHaveTextContent('<script>alert(1)</script>');
