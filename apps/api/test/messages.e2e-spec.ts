@@ -111,6 +111,7 @@ describe('messages: history, read markers, unread counts', () => {
         id: expect.any(String),
         conversationId: thread.id,
         seq: 12,
+        rev: 12,
         sender: {
           id: ann.user.id,
           kind: 'user',
@@ -123,6 +124,14 @@ describe('messages: history, read markers, unread counts', () => {
         kind: 'text',
         viaBot: false,
         createdAt: expect.any(String),
+        editedAt: null,
+        deletedAt: null,
+        replyTo: null,
+        mentions: [],
+        reactions: [],
+        attachments: [],
+        pinned: false,
+        game: null,
       });
     });
   });

@@ -135,7 +135,9 @@ export type MessagePage = z.infer<typeof messagePageSchema>;
 /** GET /api/conversations/:id/changes: every message whose `rev` is after `after`, by `rev`. */
 export const changesQuerySchema = z
   .object({
-    after: seqParam,
+    after: seqParam.describe(
+      'Exclusive cursor: the largest `seq` or `rev` the client holds; every message created or changed after it is returned',
+    ),
     limit: z.coerce
       .number()
       .int()
@@ -178,5 +180,9 @@ export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
 export const editMessageBodySchema = z.object({ body: messageBodySchema }).strict();
 export type EditMessageBody = z.infer<typeof editMessageBodySchema>;
 
-export const messageIdParamSchema = z.object({ id: messageIdSchema });
-export const reactionParamsSchema = z.object({ id: messageIdSchema, emoji: emojiSchema });
+const messageIdParam = messageIdSchema.describe('Message id (a decimal number, as `Message.id`)');
+export const messageIdParamSchema = z.object({ id: messageIdParam });
+export const reactionParamsSchema = z.object({
+  id: messageIdParam,
+  emoji: emojiSchema.describe('One emoji, percent-encoded in the path (`%F0%9F%91%8D` is 👍)'),
+});

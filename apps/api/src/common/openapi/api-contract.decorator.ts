@@ -119,7 +119,10 @@ export function ApiContract(options: ContractOptions): MethodDecorator {
 
 function parameters(where: 'path' | 'query', schema: ZodObject | undefined): MethodDecorator[] {
   return Object.entries(schema?.shape ?? {}).map(([name, field]) => {
-    const docs = PARAMETER_DOCS[name];
+    // A schema's own `.describe()` wins: one name can mean different things on two paths
+    // (`id` of a conversation or of a message).
+    const own = (field as ZodType).description;
+    const docs = own ? { description: own } : PARAMETER_DOCS[name];
     if (!docs) throw new Error(`Describe the ${where} parameter "${name}" in PARAMETER_DOCS`);
     const common = {
       name,

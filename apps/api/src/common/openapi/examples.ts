@@ -3,6 +3,7 @@ import type {
   Conversation,
   ConversationList,
   CreateRoomBody,
+  EditMessageBody,
   GuestBody,
   GuestResponse,
   Health,
@@ -16,6 +17,7 @@ import type {
   ReadBody,
   RefreshResponse,
   RoomDetails,
+  SendMessageBody,
   SignupBody,
   Thread,
   ThreadList,
@@ -136,6 +138,7 @@ const message = (seq: number, body: string, from: PublicUser, at: string): Messa
   id: String(9000 + seq),
   conversationId: ROOM_ID,
   seq,
+  rev: seq,
   sender: {
     id: from.id,
     kind: 'user',
@@ -148,6 +151,14 @@ const message = (seq: number, body: string, from: PublicUser, at: string): Messa
   kind: 'text',
   viaBot: false,
   createdAt: at,
+  editedAt: null,
+  deletedAt: null,
+  replyTo: null,
+  mentions: [],
+  reactions: [],
+  attachments: [],
+  pinned: false,
+  game: null,
 });
 
 export const messagePageExample: MessagePage = {
@@ -160,6 +171,25 @@ export const messagePageExample: MessagePage = {
 
 export const readBodyExample: ReadBody = { seq: 52 };
 
+export const messageExample: Message = {
+  ...message(53, 'Thanks @bob, see you **there**', ann, '2026-12-03T10:02:00.000Z'),
+  rev: 55,
+  editedAt: '2026-12-03T10:03:10.000Z',
+  replyTo: { id: '9052', seq: 52, senderName: bob.displayName, excerpt: 'Yes, 8 pm works' },
+  mentions: [BOB_ID],
+  reactions: [{ emoji: '👍', count: 1, userIds: [BOB_ID] }],
+};
+
+export const sendMessageBodyExample: SendMessageBody = {
+  clientMsgId: '0c1d2e3f-4a5b-4c6d-8e7f-000000000053',
+  body: 'Thanks @bob, see you **there**',
+  replyToId: '9052',
+};
+
+export const editMessageBodyExample: EditMessageBody = {
+  body: 'Thanks @bob, see you **there** at 8',
+};
+
 export const threadExample: Thread = {
   id: THREAD_ID,
   otherUser: bob,
@@ -168,6 +198,7 @@ export const threadExample: Thread = {
     conversationId: THREAD_ID,
   },
   unread: 1,
+  mentionCount: 0,
 };
 export const threadListExample: ThreadList = { items: [threadExample] };
 export const openThreadBodyExample: OpenThreadBody = { userId: BOB_ID };

@@ -71,6 +71,18 @@ export function ratePolicies(config: AppConfig) {
       per: 'socket and conversation; extra typing events are dropped, not refused',
       message: 'Typing too often',
     },
+    reaction: {
+      points: config.RATE_LIMIT_REACTIONS_PER_10S,
+      durationMs: 10_000,
+      per: 'user or guest (reactions added and removed)',
+      message: 'You are reacting too fast; wait a moment',
+    },
+    messageChange: {
+      points: config.RATE_LIMIT_MESSAGE_CHANGES_PER_MIN,
+      durationMs: 60_000,
+      per: 'user or guest (edits and deletes together)',
+      message: 'Too many edits and deletes; wait a minute',
+    },
   } satisfies Record<string, RatePolicy>;
 }
 

@@ -1,4 +1,10 @@
-import type { Conversation, HistoryQuery, Message, MessagePage } from '@chat/contracts';
+import type {
+  ChangesQuery,
+  Conversation,
+  HistoryQuery,
+  Message,
+  MessagePage,
+} from '@chat/contracts';
 import { LIMITS } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import type { MaybePrincipal } from '../../common/access/principal.js';
@@ -36,8 +42,8 @@ export class ConversationReading {
 
   /**
    * Opens a conversation for a live reader: checks access, lets the caller `subscribe` (so no
-   * message falls between catch-up and live delivery), then reads the counts and, with
-   * `afterSeq`, everything after it.
+   * change falls between catch-up and live delivery), then reads the counts and, with
+   * `afterSeq`, every change after it (new messages and changed ones, by `rev`).
    */
   async open(
     principal: MaybePrincipal,
@@ -53,7 +59,7 @@ export class ConversationReading {
       this.summaries.withCount(entity),
       afterSeq === undefined
         ? { items: [], hasMore: false }
-        : this.messages.after(entity.id, afterSeq, missedMax),
+        : this.messages.changesAfter(entity.id, afterSeq, missedMax),
     ]);
     return { conversation, missed: missed.items, hasMore: missed.hasMore };
   }
@@ -67,6 +73,16 @@ export class ConversationReading {
     return query.after !== undefined
       ? this.messages.after(conversationId, query.after, query.limit)
       : this.messages.before(conversationId, query.before ?? null, query.limit);
+  }
+
+  /** Every change after counter value `after`, ascending by `rev` (GET …/changes). */
+  async changes(
+    principal: MaybePrincipal,
+    conversationId: string,
+    query: ChangesQuery,
+  ): Promise<MessagePage> {
+    await this.access.getReadable(principal, conversationId);
+    return this.messages.changesAfter(conversationId, query.after, query.limit);
   }
 
   /** Read marker: only moves forward, never past the newest message. */

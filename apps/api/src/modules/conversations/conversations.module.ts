@@ -10,6 +10,9 @@ import { ConversationReading } from './conversation-reading.service.js';
 import { ConversationRoutesController } from './conversation-routes.controller.js';
 import { ConversationSummaries } from './conversation-summaries.service.js';
 import { Memberships } from './membership/memberships.service.js';
+import { Mentions } from './posting/mentions.js';
+import { MessageChanging } from './posting/message-changing.service.js';
+import { MessageRoutesController } from './posting/message-routes.controller.js';
 import { MessagePosting } from './posting/message-posting.service.js';
 import { RoomStore } from './rooms/room-store.js';
 import { RoomsController } from './rooms/rooms.controller.js';
@@ -30,18 +33,25 @@ import { ThreadsService } from './threads/threads.service.js';
     PresenceModule,
     UsersModule,
   ],
-  controllers: [RoomsController, ThreadsController, ConversationRoutesController],
+  controllers: [
+    RoomsController,
+    ThreadsController,
+    ConversationRoutesController,
+    MessageRoutesController,
+  ],
   providers: [
     ConversationAccess,
     ConversationReading,
     ConversationSummaries,
     Memberships,
     MessagePosting,
+    MessageChanging,
+    Mentions,
     RoomStore,
     RoomsService,
     ThreadStore,
     ThreadsService,
   ],
-  exports: [ConversationReading, MessagePosting, RoomsService],
+  exports: [ConversationReading, MessagePosting, MessageChanging, RoomsService],
 })
 export class ConversationsModule {}

@@ -2,6 +2,7 @@
 export { ConversationsModule } from './conversations.module.js';
 export { ConversationReading, type OpenedConversation } from './conversation-reading.service.js';
 export { MessagePosting, type PostInput } from './posting/message-posting.service.js';
+export { MessageChanging } from './posting/message-changing.service.js';
 export { RoomsService } from './rooms/rooms.service.js';
 export {
   ROOM_DELETED,

@@ -1,4 +1,17 @@
 // The messages module's public face: other modules import only from here.
 export { MessagesModule } from './messages.module.js';
-export { MessagesService, type NewMessage, type ReadMarker } from './messages.service.js';
-export { MESSAGE_CREATED, type MessageCreatedEvent } from './messages.events.js';
+export {
+  MessagesService,
+  type Delivery,
+  type MessageLocation,
+  type NewMessage,
+  type ReadMarker,
+  type UnreadCount,
+} from './messages.service.js';
+export type { Written } from './message-writer.js';
+export {
+  MESSAGE_CREATED,
+  MESSAGE_UPDATED,
+  type MessageCreatedEvent,
+  type MessageUpdatedEvent,
+} from './messages.events.js';

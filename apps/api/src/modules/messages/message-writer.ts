@@ -3,8 +3,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../common/access/principal.js';
+import { MessageHydrator } from './message-hydrator.js';
+import { MESSAGE_COLUMNS, userSenderIds, type MessageRow } from './message-row.js';
 import { UsersService } from '../users/index.js';
-import { MESSAGE_COLUMNS, toMessage, userSenderIds, type MessageRow } from './message-row.js';
 
 /** A message to store, from a sender whose right to post the caller has already checked. */
 export interface WriteRequest {
@@ -14,6 +15,10 @@ export interface WriteRequest {
   body: string;
   kind: 'text' | 'system';
   viaBot: boolean;
+  /** The parent (same conversation, checked by the caller) and its excerpt at reply time. */
+  replyTo?: { id: string; excerpt: string };
+  /** User ids mentioned who can read the conversation (resolved by the caller). */
+  mentions?: string[];
 }
 
 /** A stored message, and whether this write stored it (false: a retry of one already stored). */
@@ -44,8 +49,10 @@ const DEADLOCK = '40P01';
  */
 const INSERT_BATCH = `
   WITH input AS (
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::boolean[])
-      WITH ORDINALITY AS t(conversation_id, sender_id, sender_kind, sender_name, body, client_msg_id, kind, via_bot, ord)
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[],
+                         $7::text[], $8::boolean[], $9::bigint[], $10::text[], $11::text[])
+      WITH ORDINALITY AS t(conversation_id, sender_id, sender_kind, sender_name, body, client_msg_id,
+                           kind, via_bot, reply_to_id, reply_excerpt, mentions, ord)
   ), fresh AS (
     SELECT input.* FROM input
     WHERE NOT EXISTS (
@@ -66,10 +73,12 @@ const INSERT_BATCH = `
            bumped.last_seq - bumped.n + row_number() OVER (PARTITION BY fresh.conversation_id ORDER BY fresh.ord) AS seq
     FROM fresh JOIN bumped ON bumped.id = fresh.conversation_id
   ), inserted AS (
-    INSERT INTO messages (conversation_id, seq, sender_id, sender_kind, sender_name, body,
-                          client_msg_id, kind, via_bot, created_at)
-    SELECT n.conversation_id, n.seq, n.sender_id, n.sender_kind, n.sender_name,
-           n.body, n.client_msg_id, n.kind, n.via_bot, n.created_at
+    INSERT INTO messages (conversation_id, seq, rev, sender_id, sender_kind, sender_name, body,
+                          client_msg_id, kind, via_bot, created_at, reply_to_id, reply_excerpt,
+                          mentions)
+    SELECT n.conversation_id, n.seq, n.seq, n.sender_id, n.sender_kind, n.sender_name,
+           n.body, n.client_msg_id, n.kind, n.via_bot, n.created_at, n.reply_to_id,
+           n.reply_excerpt, string_to_array(n.mentions, ',')::uuid[]
     FROM numbered n
     RETURNING *
   )
@@ -90,6 +99,7 @@ export class MessageWriter {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
+    private readonly hydrator: MessageHydrator,
   ) {}
 
   /** Stores the message (or finds the one a retry already stored). */
@@ -190,14 +200,15 @@ export class MessageWriter {
       requests.map((r) => r.clientMsgId),
       requests.map((r) => r.kind),
       requests.map((r) => r.viaBot),
+      requests.map((r) => r.replyTo?.id ?? null),
+      requests.map((r) => r.replyTo?.excerpt ?? null),
+      requests.map((r) => (r.mentions ?? []).join(',')),
     ]);
     const results = new Map<string, Written>();
-    for (const row of rows) {
-      results.set(rowIdentity(row), {
-        message: toMessage(row, senders.get(row.sender_id)),
-        created: true,
-      });
-    }
+    const messages = await this.hydrator.toMessages(rows, { fresh: true, senders });
+    rows.forEach((row, index) => {
+      results.set(rowIdentity(row), { message: messages[index]!, created: true });
+    });
     const stored = requests.filter((request) => !results.has(identity(request)));
     for (const [key, written] of await this.findStored(stored, senders)) results.set(key, written);
     return results;
@@ -219,11 +230,9 @@ export class MessageWriter {
         requests.map((r) => r.clientMsgId),
       ],
     );
+    const messages = await this.hydrator.toMessages(rows, { senders });
     return new Map(
-      rows.map((row) => [
-        rowIdentity(row),
-        { message: toMessage(row, senders.get(row.sender_id)), created: false },
-      ]),
+      rows.map((row, index) => [rowIdentity(row), { message: messages[index]!, created: false }]),
     );
   }
 }

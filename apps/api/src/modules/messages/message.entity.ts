@@ -14,6 +14,10 @@ export class MessageEntity {
   @Column({ type: 'bigint', transformer: bigintToNumber })
   seq!: number;
 
+  /** The conversation's change counter at this message's latest change. */
+  @Column({ type: 'bigint', transformer: bigintToNumber })
+  rev!: number;
+
   @Column({ name: 'sender_id', type: 'uuid' })
   senderId!: string;
 
@@ -31,10 +35,43 @@ export class MessageEntity {
   clientMsgId!: string;
 
   @Column({ type: 'text' })
-  kind!: 'text' | 'system';
+  kind!: 'text' | 'system' | 'game';
 
   @Column({ name: 'via_bot', type: 'boolean' })
   viaBot!: boolean;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt!: Date;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt!: Date | null;
+
+  /** A tombstone: the body and reactions are gone, the row keeps its place in history. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
+  @Column({ name: 'reply_to_id', type: 'bigint', nullable: true })
+  replyToId!: string | null;
+
+  /** The parent's body as it was when this reply was written, cut to 140 characters. */
+  @Column({ name: 'reply_excerpt', type: 'text', nullable: true })
+  replyExcerpt!: string | null;
+
+  @Column({ type: 'uuid', array: true })
+  mentions!: string[];
+}
+
+/** One person's reaction with one emoji (the primary key makes adding twice a no-op). */
+@Entity('message_reactions')
+export class MessageReactionEntity {
+  @PrimaryColumn({ name: 'message_id', type: 'bigint' })
+  messageId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  emoji!: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId!: string;
 
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;

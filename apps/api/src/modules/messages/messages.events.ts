@@ -10,3 +10,11 @@ export interface MessageCreatedEvent {
   /** The connection that sent it; it has the ack, so it is skipped. */
   originSocketId?: string;
 }
+
+/** Emitted once per change that took a new `rev` (an edit, a delete, a reaction). */
+export const MESSAGE_UPDATED = 'message.updated';
+
+export interface MessageUpdatedEvent extends MessageCreatedEvent {
+  /** Users mentioned by this change who were not mentioned before (an edit adding `@them`). */
+  newMentions: string[];
+}

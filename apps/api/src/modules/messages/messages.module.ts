@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/index.js';
-import { MessageEntity } from './message.entity.js';
+import { MessageEntity, MessageReactionEntity } from './message.entity.js';
+import { MessageChanges } from './message-changes.js';
+import { MessageHydrator } from './message-hydrator.js';
 import { MessageWriter } from './message-writer.js';
 import { MessagesService } from './messages.service.js';
 
-/** Owns the `messages` table. It has no routes: the conversation domain serves them. */
+/** Owns the `messages` and `message_reactions` tables. It has no routes: the conversation domain serves them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MessageEntity]), UsersModule],
-  providers: [MessagesService, MessageWriter],
+  imports: [TypeOrmModule.forFeature([MessageEntity, MessageReactionEntity]), UsersModule],
+  providers: [MessagesService, MessageWriter, MessageChanges, MessageHydrator],
   exports: [MessagesService],
 })
 export class MessagesModule {}

@@ -4,17 +4,27 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { UsersService } from '../users/index.js';
-import { MESSAGE_COLUMNS, toMessage, userSenderIds, type MessageRow } from './message-row.js';
-import { MessageWriter, type WriteRequest } from './message-writer.js';
-import { MESSAGE_CREATED, type MessageCreatedEvent } from './messages.events.js';
+import { notFound } from '../../common/errors/app-error.js';
+import { MessageChanges, type Changed } from './message-changes.js';
+import { MessageHydrator } from './message-hydrator.js';
+import { MESSAGE_COLUMNS, type MessageRow } from './message-row.js';
+import { MessageWriter, type WriteRequest, type Written } from './message-writer.js';
+import {
+  MESSAGE_CREATED,
+  MESSAGE_UPDATED,
+  type MessageCreatedEvent,
+  type MessageUpdatedEvent,
+} from './messages.events.js';
 
-/** A message to store and fan out; the caller has checked that the sender may post. */
-export interface NewMessage extends WriteRequest {
+/** How a change reaches others: thread participants' personal rooms, and the acting socket. */
+export interface Delivery {
   /** Thread participants: the message also goes to their personal rooms. */
   directUserIds: string[] | null;
   originSocketId?: string;
 }
+
+/** A message to store and fan out; the caller has checked that the sender may post. */
+export type NewMessage = WriteRequest & Delivery;
 
 /** A read marker: messages after `afterSeq` from others count as unread. */
 export interface ReadMarker {
@@ -22,44 +32,137 @@ export interface ReadMarker {
   afterSeq: number;
 }
 
+/** Per conversation: unread messages from others, and how many of them mention the reader. */
+export interface UnreadCount {
+  unread: number;
+  mentions: number;
+}
+
+/** What a caller needs to know about a message before deciding who may change it. */
+export interface MessageLocation {
+  id: string;
+  conversationId: string;
+  senderId: string;
+  body: string;
+  deleted: boolean;
+}
+
 /**
- * The `messages` table: storing messages (with their per-conversation `seq`) and reading them
- * back. Who may read or post is the conversations module's business; this one trusts its caller.
+ * The `messages` table and its reactions: storing messages (with their per-conversation `seq`),
+ * changing them (each change a new `rev` from the same counter) and reading them back. Who may
+ * read, post or moderate is the conversations module's business; this one trusts its caller,
+ * but keeps the rules that belong to a message itself (only the sender edits; a tombstone
+ * stays a tombstone; at most 20 distinct reactions).
  */
 @Injectable()
 export class MessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: MessageWriter,
-    private readonly users: UsersService,
+    private readonly changes: MessageChanges,
+    private readonly hydrator: MessageHydrator,
     private readonly events: EventEmitter2,
   ) {}
 
   /**
    * Stores a message, or returns the one already stored for this (sender, clientMsgId): a retried
-   * send is answered with the original, across processes, since the unique index decides.
+   * send is answered with the original (`created: false`), across processes, since the unique
+   * index decides.
    */
-  async write({ directUserIds, originSocketId, ...request }: NewMessage): Promise<Message> {
-    const { message, created } = await this.writer.write(request);
-    if (created) {
-      const event: MessageCreatedEvent = { message, directUserIds, originSocketId };
+  async write({ directUserIds, originSocketId, ...request }: NewMessage): Promise<Written> {
+    const written = await this.writer.write(request);
+    if (written.created) {
+      const event: MessageCreatedEvent = {
+        message: written.message,
+        directUserIds,
+        originSocketId,
+      };
       this.events.emit(MESSAGE_CREATED, event);
     }
-    return message;
+    return written;
   }
 
-  /** Everything after `seq`, oldest first, at most `limit` (the catch-up cursor). */
-  async after(
+  /** NOT_FOUND for an id that names no message. */
+  async locate(messageId: string): Promise<MessageLocation> {
+    const [row]: Array<
+      Pick<MessageRow, 'id' | 'conversation_id' | 'sender_id' | 'body' | 'deleted_at'>
+    > = await this.db.query(
+      `SELECT id, conversation_id, sender_id, body, deleted_at FROM messages WHERE id = $1`,
+      [messageId],
+    );
+    if (!row) throw notFound('Message');
+    return {
+      id: String(row.id),
+      conversationId: row.conversation_id,
+      senderId: row.sender_id,
+      body: row.deleted_at ? '' : row.body,
+      deleted: row.deleted_at !== null,
+    };
+  }
+
+  async edit(
+    messageId: string,
+    actorId: string,
+    body: string,
+    mentions: string[],
+    delivery: Delivery,
+  ): Promise<Message> {
+    return this.published(await this.changes.edit(messageId, actorId, body, mentions), delivery);
+  }
+
+  async remove(
+    messageId: string,
+    actorId: string,
+    asModerator: boolean,
+    delivery: Delivery,
+  ): Promise<Message> {
+    return this.published(await this.changes.remove(messageId, actorId, asModerator), delivery);
+  }
+
+  async addReaction(
+    messageId: string,
+    userId: string,
+    emoji: string,
+    delivery: Delivery,
+  ): Promise<Message> {
+    return this.published(await this.changes.addReaction(messageId, userId, emoji), delivery);
+  }
+
+  async removeReaction(
+    messageId: string,
+    userId: string,
+    emoji: string,
+    delivery: Delivery,
+  ): Promise<Message> {
+    return this.published(await this.changes.removeReaction(messageId, userId, emoji), delivery);
+  }
+
+  /**
+   * Every change after counter value `rev`, by `rev`, at most `limit`: new messages and changed
+   * ones, each in its current state (the catch-up cursor).
+   */
+  async changesAfter(
     conversationId: string,
-    seq: number,
+    rev: number,
     limit: number = LIMITS.missedOnJoinMax,
   ): Promise<MessagePage> {
+    const rows: MessageRow[] = await this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m
+       WHERE m.conversation_id = $1 AND m.rev > $2 ORDER BY m.rev ASC LIMIT $3`,
+      [conversationId, rev, limit + 1],
+    );
+    const items = await this.hydrator.toMessages(rows.slice(0, limit));
+    return { items, hasMore: rows.length > limit };
+  }
+
+  /** History after `seq`, oldest first, at most `limit`, each message as it is now. */
+  async after(conversationId: string, seq: number, limit: number): Promise<MessagePage> {
     const rows: MessageRow[] = await this.db.query(
       `SELECT ${MESSAGE_COLUMNS} FROM messages m
        WHERE m.conversation_id = $1 AND m.seq > $2 ORDER BY m.seq ASC LIMIT $3`,
       [conversationId, seq, limit + 1],
     );
-    const items = await this.toMessages(rows.slice(0, limit));
+    const items = await this.hydrator.toMessages(rows.slice(0, limit));
     return { items, hasMore: rows.length > limit };
   }
 
@@ -70,7 +173,7 @@ export class MessagesService {
        WHERE m.conversation_id = $1 AND ($2::bigint IS NULL OR m.seq < $2) ORDER BY m.seq DESC LIMIT $3`,
       [conversationId, seq, limit + 1],
     );
-    const items = await this.toMessages(rows.slice(0, limit).reverse());
+    const items = await this.hydrator.toMessages(rows.slice(0, limit).reverse());
     return { items, hasMore: rows.length > limit };
   }
 
@@ -85,27 +188,40 @@ export class MessagesService {
        ) latest`,
       [conversationIds],
     );
-    const messages = await this.toMessages(rows);
+    const messages = await this.hydrator.toMessages(rows);
     return new Map(messages.map((message) => [message.conversationId, message]));
   }
 
-  /** Messages from others after each read marker of `userId`, per conversation. */
-  async unreadCounts(userId: string, markers: ReadMarker[]): Promise<Map<string, number>> {
+  /**
+   * Messages from others after each read marker of `userId`, per conversation, and how many of
+   * them mention the reader. Deleted messages count for neither.
+   */
+  async unreadCounts(userId: string, markers: ReadMarker[]): Promise<Map<string, UnreadCount>> {
     if (markers.length === 0) return new Map();
-    const rows: Array<{ id: string; unread: number }> = await this.db.query(
-      `SELECT wanted.id, count(m.id)::int AS unread
+    const rows: Array<{ id: string; unread: number; mentions: number }> = await this.db.query(
+      `SELECT wanted.id, count(m.id)::int AS unread,
+              count(m.id) FILTER (WHERE $3 = ANY (m.mentions))::int AS mentions
        FROM unnest($1::uuid[], $2::bigint[]) AS wanted(id, after_seq)
        LEFT JOIN messages m ON m.conversation_id = wanted.id
-         AND m.seq > wanted.after_seq AND m.sender_id <> $3
+         AND m.seq > wanted.after_seq AND m.sender_id <> $3 AND m.deleted_at IS NULL
        GROUP BY wanted.id`,
       [markers.map((m) => m.conversationId), markers.map((m) => m.afterSeq), userId],
     );
-    return new Map(rows.map((row) => [row.id, row.unread]));
+    return new Map(rows.map((row) => [row.id, { unread: row.unread, mentions: row.mentions }]));
   }
 
-  /** Rows to contract messages, with each user sender's current username and colour. */
-  private async toMessages(rows: MessageRow[]): Promise<Message[]> {
-    const senders = await this.users.findPresenceUsers(userSenderIds(rows));
-    return rows.map((row) => toMessage(row, senders.get(row.sender_id)));
+  /** The changed message, announced to its conversation when the change took a new `rev`. */
+  private async published({ row, changed, before }: Changed, delivery: Delivery): Promise<Message> {
+    const message = await this.hydrator.toMessage(row);
+    if (changed) {
+      const earlier = new Set(before.mentions);
+      const event: MessageUpdatedEvent = {
+        message,
+        ...delivery,
+        newMentions: message.mentions.filter((id) => !earlier.has(id)),
+      };
+      this.events.emit(MESSAGE_UPDATED, event);
+    }
+    return message;
   }
 }

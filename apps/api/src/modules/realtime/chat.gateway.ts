@@ -1,8 +1,11 @@
 import {
   authRefreshPayloadSchema,
+  deletePayloadSchema,
+  editPayloadSchema,
   joinPayloadSchema,
   leavePayloadSchema,
   presenceWatchPayloadSchema,
+  reactionPayloadSchema,
   readPayloadSchema,
   sendPayloadSchema,
   typingPayloadSchema,
@@ -117,6 +120,10 @@ export class ChatGateway
     onEvent(socket, 'conversation:join', joinPayloadSchema, when(events.join));
     onEvent(socket, 'conversation:leave', leavePayloadSchema, when(events.leave));
     onEvent(socket, 'message:send', sendPayloadSchema, when(events.send));
+    onEvent(socket, 'message:edit', editPayloadSchema, when(events.edit));
+    onEvent(socket, 'message:delete', deletePayloadSchema, when(events.delete));
+    onEvent(socket, 'reaction:add', reactionPayloadSchema, when(events.addReaction));
+    onEvent(socket, 'reaction:remove', reactionPayloadSchema, when(events.removeReaction));
     onEvent(socket, 'typing', typingPayloadSchema, when(events.typing));
     onEvent(socket, 'conversation:read', readPayloadSchema, when(events.read));
     onEvent(socket, 'auth:refresh', authRefreshPayloadSchema, async (payload) => {

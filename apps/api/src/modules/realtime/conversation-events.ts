@@ -1,8 +1,11 @@
 import type {
   Conversation,
+  DeletePayload,
+  EditPayload,
   JoinPayload,
   JoinResult,
   Message,
+  ReactionPayload,
   ReadPayload,
   SendPayload,
   TypingPayload,
@@ -10,7 +13,7 @@ import type {
 import { Injectable } from '@nestjs/common';
 import { AppError, unauthorized } from '../../common/errors/app-error.js';
 import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
-import { ConversationReading, MessagePosting } from '../conversations/index.js';
+import { ConversationReading, MessageChanging, MessagePosting } from '../conversations/index.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
 import { conversationRoom, type ChatSocket } from './socket-types.js';
 
@@ -20,6 +23,7 @@ export class ConversationEvents {
   constructor(
     private readonly reading: ConversationReading,
     private readonly posting: MessagePosting,
+    private readonly changing: MessageChanging,
     private readonly presence: PresenceLifecycle,
     private readonly limits: RateLimits,
   ) {}
@@ -58,10 +62,27 @@ export class ConversationEvents {
   }
 
   async send(socket: ChatSocket, payload: SendPayload): Promise<Message> {
-    return this.posting.sendAsPerson(socket.data.principal, {
+    const { message } = await this.posting.sendAsPerson(socket.data.principal, {
       ...payload,
       originSocketId: socket.id,
     });
+    return message;
+  }
+
+  edit(socket: ChatSocket, { messageId, body }: EditPayload): Promise<Message> {
+    return this.changing.edit(socket.data.principal, messageId, body, socket.id);
+  }
+
+  delete(socket: ChatSocket, { messageId }: DeletePayload): Promise<Message> {
+    return this.changing.remove(socket.data.principal, messageId, socket.id);
+  }
+
+  addReaction(socket: ChatSocket, { messageId, emoji }: ReactionPayload): Promise<Message> {
+    return this.changing.react(socket.data.principal, messageId, emoji, true, socket.id);
+  }
+
+  removeReaction(socket: ChatSocket, { messageId, emoji }: ReactionPayload): Promise<Message> {
+    return this.changing.react(socket.data.principal, messageId, emoji, false, socket.id);
   }
 
   async typing(socket: ChatSocket, payload: TypingPayload): Promise<null> {

@@ -8,7 +8,12 @@ import {
   type RoomMemberLeftEvent,
   type ThreadCreatedEvent,
 } from '../conversations/index.js';
-import { MESSAGE_CREATED, type MessageCreatedEvent } from '../messages/index.js';
+import {
+  MESSAGE_CREATED,
+  MESSAGE_UPDATED,
+  type MessageCreatedEvent,
+  type MessageUpdatedEvent,
+} from '../messages/index.js';
 import { USER_UPDATED, type UserUpdatedEvent } from '../users/index.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
 import { conversationRoom, userRoom, watchRoom, type ChatServer } from './socket-types.js';
@@ -35,6 +40,34 @@ export class RealtimeFanout {
     ];
     const target = this.server.to(rooms);
     (originSocketId ? target.except(originSocketId) : target).emit('message:new', message);
+    this.mentioned(message, message.mentions);
+  }
+
+  /** An edit, delete or reaction reaches whoever would have received the message itself. */
+  @OnEvent(MESSAGE_UPDATED)
+  messageUpdated({
+    message,
+    directUserIds,
+    originSocketId,
+    newMentions,
+  }: MessageUpdatedEvent): void {
+    if (!this.server) return;
+    const rooms = [
+      conversationRoom(message.conversationId),
+      ...(directUserIds ?? []).map(userRoom),
+    ];
+    const target = this.server.to(rooms);
+    (originSocketId ? target.except(originSocketId) : target).emit('message:updated', message);
+    this.mentioned(message, newMentions);
+  }
+
+  /** To each mentioned user's personal room, open conversation or not (never to the sender). */
+  private mentioned(message: MessageCreatedEvent['message'], userIds: string[]): void {
+    const others = userIds.filter((id) => id !== message.sender.id);
+    if (others.length === 0 || !this.server) return;
+    this.server
+      .to(others.map(userRoom))
+      .emit('mention:new', { conversationId: message.conversationId, message });
   }
 
   @OnEvent(THREAD_CREATED)

@@ -192,6 +192,16 @@ export class UsersService {
     return toPublicUser(user, await this.presence.isOnline(user.id));
   }
 
+  /** Ids of the users with these usernames (any case); unknown names are left out. */
+  async findIdsByUsernames(usernames: string[]): Promise<string[]> {
+    if (usernames.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.users.query(
+      'SELECT id FROM users WHERE lower(username) = ANY($1::text[])',
+      [usernames.map((name) => name.toLowerCase())],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async getOwnProfile(id: string): Promise<OwnProfile> {
     const user = await this.getEntity(id);
     return toOwnProfile(user, await this.presence.isOnline(id));

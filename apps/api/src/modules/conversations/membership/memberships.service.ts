@@ -41,6 +41,17 @@ export class Memberships {
     return this.members.find({ where: { conversationId }, order: { joinedAt: 'ASC' } });
   }
 
+  /** Which of these users are members of the conversation. */
+  async membersAmong(conversationId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.members.query(
+      `SELECT user_id AS id FROM conversation_members
+       WHERE conversation_id = $1 AND user_id = ANY($2::uuid[])`,
+      [conversationId, userIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Member counts per conversation. */
   async countsOf(conversationIds: string[]): Promise<Map<string, number>> {
     if (conversationIds.length === 0) return new Map();

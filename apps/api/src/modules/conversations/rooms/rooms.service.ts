@@ -13,6 +13,7 @@ import type { MaybePrincipal } from '../../../common/access/principal.js';
 import { AppError, notFound, unauthorized } from '../../../common/errors/app-error.js';
 import { RateLimits } from '../../../common/rate-limit/rate-limits.service.js';
 import { hasNul } from '../../../common/text/nul-characters.js';
+import { MessagesService } from '../../messages/index.js';
 import { UsersService } from '../../users/index.js';
 import type { ConversationEntity } from '../conversation.entity.js';
 import { ConversationSummaries } from '../conversation-summaries.service.js';
@@ -38,6 +39,7 @@ export class RoomsService {
     private readonly summaries: ConversationSummaries,
     private readonly posting: MessagePosting,
     private readonly users: UsersService,
+    private readonly messages: MessagesService,
     private readonly events: EventEmitter2,
     private readonly limits: RateLimits,
   ) {}
@@ -57,7 +59,25 @@ export class RoomsService {
     ]);
     const showGeneral = general && nameMatches(general.name, query.q);
     const entities = showGeneral ? [general, ...page.rooms] : page.rooms;
-    return { items: await this.describe(viewer, entities), nextCursor: page.nextCursor };
+    const items = await this.describe(viewer, entities);
+    return {
+      items: query.mine ? await this.withUnread(viewer!.id, items) : items,
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The member's own rooms (the sidebar): unread messages and mentions after their marker. */
+  private async withUnread(userId: string, rooms: Conversation[]): Promise<Conversation[]> {
+    const markers = await this.memberships.readMarkers(
+      userId,
+      rooms.map((room) => room.id),
+    );
+    const counts = await this.messages.unreadCounts(userId, markers);
+    return rooms.map((room) => ({
+      ...room,
+      unread: counts.get(room.id)?.unread ?? 0,
+      mentionCount: counts.get(room.id)?.mentions ?? 0,
+    }));
   }
 
   private async describe(

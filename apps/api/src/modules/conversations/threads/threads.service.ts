@@ -42,7 +42,7 @@ export class ThreadsService {
     return { thread: thread!, created };
   }
 
-  /** Threads as `userId` sees them: the other user, the last message, the unread count. */
+  /** Threads as `userId` sees them: the other user, the last message, the unread and mention counts. */
   private async describe(userId: string, conversations: ConversationEntity[]): Promise<Thread[]> {
     const ids = conversations.map((c) => c.id);
     const [others, unread, latest] = await Promise.all([
@@ -62,7 +62,8 @@ export class ThreadsService {
           id: conversation.id,
           otherUser,
           lastMessage: latest.get(conversation.id) ?? null,
-          unread: unread.get(conversation.id) ?? 0,
+          unread: unread.get(conversation.id)?.unread ?? 0,
+          mentionCount: unread.get(conversation.id)?.mentions ?? 0,
         },
       ];
     });

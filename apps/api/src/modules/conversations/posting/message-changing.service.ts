@@ -1,0 +1,99 @@
+import type { Message } from '@chat/contracts';
+import { Injectable } from '@nestjs/common';
+import type { MaybePrincipal, Principal } from '../../../common/access/principal.js';
+import { unauthorized } from '../../../common/errors/app-error.js';
+import { RateLimits } from '../../../common/rate-limit/rate-limits.service.js';
+import { MessagesService, type Delivery } from '../../messages/index.js';
+import { ConversationAccess } from '../access/conversation-access.service.js';
+import type { ConversationEntity } from '../conversation.entity.js';
+import { Memberships } from '../membership/memberships.service.js';
+import { threadParticipants } from '../threads/thread-store.js';
+import { Mentions } from './mentions.js';
+
+/**
+ * Edits, deletes and reactions on a message, for sockets and REST alike. The caller must be able
+ * to post in the message's conversation (a visitor, a non-member or an outsider is refused as
+ * for a send); the message's own rules (sender only, no tombstones) are the messages module's.
+ */
+@Injectable()
+export class MessageChanging {
+  constructor(
+    private readonly access: ConversationAccess,
+    private readonly messages: MessagesService,
+    private readonly memberships: Memberships,
+    private readonly mentions: Mentions,
+    private readonly limits: RateLimits,
+  ) {}
+
+  async edit(
+    principal: MaybePrincipal,
+    messageId: string,
+    body: string,
+    originSocketId?: string,
+  ): Promise<Message> {
+    const actor = await this.limited(principal, 'messageChange');
+    const conversation = await this.conversationOf(actor, messageId);
+    const mentions = await this.mentions.resolve(conversation, body);
+    return this.messages.edit(
+      messageId,
+      actor.id,
+      body,
+      mentions,
+      delivery(conversation, originSocketId),
+    );
+  }
+
+  async remove(
+    principal: MaybePrincipal,
+    messageId: string,
+    originSocketId?: string,
+  ): Promise<Message> {
+    const actor = await this.limited(principal, 'messageChange');
+    const conversation = await this.conversationOf(actor, messageId);
+    // Moderators (issue 18 adds the role) and owners may delete others' messages in their room.
+    const asModerator =
+      conversation.kind === 'room' &&
+      actor.kind === 'user' &&
+      (await this.memberships.hasRole(conversation.id, actor.id, 'owner'));
+    return this.messages.remove(
+      messageId,
+      actor.id,
+      asModerator,
+      delivery(conversation, originSocketId),
+    );
+  }
+
+  async react(
+    principal: MaybePrincipal,
+    messageId: string,
+    emoji: string,
+    add: boolean,
+    originSocketId?: string,
+  ): Promise<Message> {
+    const actor = await this.limited(principal, 'reaction');
+    const conversation = await this.conversationOf(actor, messageId);
+    const how = delivery(conversation, originSocketId);
+    return add
+      ? this.messages.addReaction(messageId, actor.id, emoji, how)
+      : this.messages.removeReaction(messageId, actor.id, emoji, how);
+  }
+
+  private async limited(
+    principal: MaybePrincipal,
+    policy: 'messageChange' | 'reaction',
+  ): Promise<Principal> {
+    if (!principal) throw unauthorized('Sign in or continue as a guest first');
+    await this.limits.consume(policy, principal.id);
+    return principal;
+  }
+
+  /** NOT_FOUND for an unknown message; the conversation's posting refusal for the rest. */
+  private async conversationOf(actor: Principal, messageId: string): Promise<ConversationEntity> {
+    const { conversationId } = await this.messages.locate(messageId);
+    return this.access.getPostable(actor, conversationId);
+  }
+}
+
+function delivery(conversation: ConversationEntity, originSocketId?: string): Delivery {
+  return { directUserIds: threadParticipants(conversation), originSocketId };
+}
