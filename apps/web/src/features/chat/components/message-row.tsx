@@ -41,6 +41,8 @@ export function MessageRow({
   const onBlur = (event: FocusEvent<HTMLLIElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
   };
+  // A focused button that goes away (a picked emoji) sends no blur: check again on leaving.
+  const recheckFocus = (li: HTMLLIElement) => setFocused(li.matches(':focus-within'));
   const cancelPress = () => {
     if (pressTimer.current) clearTimeout(pressTimer.current);
     pressTimer.current = null;
@@ -53,9 +55,14 @@ export function MessageRow({
       className={`${className}${mentionsMe ? ' message--mentions-me' : ''}${isNewStart ? ' message--new-start' : ''}`}
       tabIndex={-1}
       onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => {
+      // A message drawn under a still pointer gets no mouseenter; the next move shows the tools.
+      onMouseMove={() => {
+        if (!hovered) setHovered(true);
+      }}
+      onMouseLeave={(event) => {
         setHovered(false);
         setPressed(false);
+        recheckFocus(event.currentTarget);
       }}
       onFocus={() => setFocused(true)}
       onBlur={onBlur}
@@ -99,7 +106,15 @@ export function MessageRow({
         ) : null}
       </div>
       {deleted ? null : <ReactionChips message={message} />}
-      {showTools ? <MessageToolbar message={message} onOpenChange={setPopoverOpen} /> : null}
+      {showTools ? (
+        <MessageToolbar
+          message={message}
+          onOpenChange={(open) => {
+            setPopoverOpen(open);
+            if (!open) setFocused(false);
+          }}
+        />
+      ) : null}
     </li>
   );
 }
