@@ -91,7 +91,7 @@ function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
 export type QueryParams = Record<string, string | number | undefined>;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: QueryParams;
   signal?: AbortSignal;

@@ -20,9 +20,9 @@ export function renderWithApp(ui: ReactElement, { path = '/' } = {}) {
   return { ...result, queryClient };
 }
 
-/** A `fetch` stand-in answering by "METHOD /path" (query string ignored). */
+/** A `fetch` stand-in answering by "METHOD /path"; the handler gets the URL for its query. */
 export function fakeFetch(
-  routes: Record<string, (init?: RequestInit) => Response | Promise<Response>>,
+  routes: Record<string, (init: RequestInit | undefined, url: URL) => Response | Promise<Response>>,
 ) {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input), 'http://localhost');
@@ -30,7 +30,7 @@ export function fakeFetch(
     const handler = routes[key];
     if (!handler)
       return json(404, { statusCode: 404, code: 'NOT_FOUND', message: `No fake for ${key}` });
-    return handler(init);
+    return handler(init, url);
   };
 }
 

@@ -1,12 +1,13 @@
 import { NavLink } from 'react-router';
 import type { Session } from '../../features/auth';
-import { RoomsNav } from '../../features/rooms';
+import { RoomsNav, useGeneralMentions } from '../../features/rooms';
 import { ThreadList } from '../../features/threads';
 import { UserDirectory } from '../../features/users';
 import { userIdOf } from '../session-identity';
 
 export function Sidebar({ session }: { session: Session | undefined }) {
   const myUserId = userIdOf(session);
+  const generalMentions = useGeneralMentions();
   return (
     <div className="sidebar__content">
       <nav aria-label="Conversations" className="sidebar__nav">
@@ -16,6 +17,14 @@ export function Sidebar({ session }: { session: Session | undefined }) {
               #
             </span>
             <span className="sidebar__item-title">general</span>
+            {generalMentions > 0 ? (
+              <span className="badge badge--count badge--mention">
+                <span aria-hidden="true">@{generalMentions}</span>
+                <span className="visually-hidden">
+                  , {generalMentions} new {generalMentions === 1 ? 'mention' : 'mentions'}
+                </span>
+              </span>
+            ) : null}
           </NavLink>
         </section>
         <RoomsNav signedIn={myUserId !== undefined} />

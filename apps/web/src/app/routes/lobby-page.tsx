@@ -1,12 +1,22 @@
 import { GuestEntry, useSession } from '../../features/auth';
-import { ConversationView } from '../../features/chat';
-import { GeneralHeader, useGeneral } from '../../features/rooms';
+import { ConversationView, type FindMentionables } from '../../features/chat';
+import { GeneralHeader, useGeneral, useGeneralRead } from '../../features/rooms';
+import { listUsers } from '../../features/users';
 import { senderOf } from '../session-identity';
+
+const MENTION_SUGGESTIONS = 8;
+
+/** Everyone can read general, so `@` searches the whole user directory. */
+const findInDirectory: FindMentionables = async (query) => {
+  const page = await listUsers({ q: query || undefined, limit: MENTION_SUGGESTIONS });
+  return page.items.map(({ id, username, displayName }) => ({ id, username, displayName }));
+};
 
 /** General chat for everyone; visitors read and may enter as guests. */
 export function LobbyPage() {
   const session = useSession();
   const general = useGeneral();
+  const onRead = useGeneralRead();
 
   const header = (
     <GeneralHeader topic={general.data?.topic}>
@@ -36,6 +46,8 @@ export function LobbyPage() {
           : undefined
       }
       header={header}
+      findMentionables={findInDirectory}
+      onRead={session.data.kind === 'user' ? onRead : undefined}
     />
   );
 }

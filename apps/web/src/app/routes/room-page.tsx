@@ -1,7 +1,15 @@
+import { useMemo } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { useSession } from '../../features/auth';
-import { ConversationView } from '../../features/chat';
-import { MemberList, RoomHeader, UnknownRoom, useRoom } from '../../features/rooms';
+import { ConversationView, listMentionables } from '../../features/chat';
+import {
+  MemberList,
+  RoomHeader,
+  UnknownRoom,
+  useMyRoomCounts,
+  useRoom,
+  useRoomRead,
+} from '../../features/rooms';
 import { isApiError } from '../../lib/api-client';
 import { senderOf, userIdOf } from '../session-identity';
 
@@ -10,6 +18,13 @@ export function RoomPage() {
   const session = useSession();
   const myUserId = userIdOf(session.data);
   const room = useRoom(slug, myUserId !== undefined);
+  const members = room.data?.members;
+  const findMentionables = useMemo(
+    () => listMentionables((members ?? []).map((member) => member.user)),
+    [members],
+  );
+  const counts = useMyRoomCounts(room.data?.id);
+  const onRead = useRoomRead(room.data?.id);
 
   if (session.isPending) return <p className="page muted">Loading…</p>;
   if (myUserId === undefined) {
@@ -51,6 +66,9 @@ export function RoomPage() {
       placeholder={`Message #${room.data.slug}`}
       showWhosHere
       header={header}
+      onRead={onRead}
+      unreadAtOpen={counts.unread}
+      findMentionables={findMentionables}
     />
   );
 }

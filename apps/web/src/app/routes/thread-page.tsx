@@ -1,6 +1,7 @@
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../features/auth';
-import { ConversationView } from '../../features/chat';
+import { ConversationView, listMentionables } from '../../features/chat';
 import { ThreadHeader, usePrivateThread } from '../../features/threads';
 import { useUser } from '../../features/users';
 import { isApiError } from '../../lib/api-client';
@@ -14,6 +15,12 @@ export function ThreadPage() {
   const other = useUser(username);
   const canOpen = myUserId !== undefined && other.data !== undefined && other.data.id !== myUserId;
   const { thread, onRead } = usePrivateThread(canOpen ? other.data?.id : undefined);
+  const me = session.data?.kind === 'user' ? session.data.user : undefined;
+  // A thread has two readers: `@` offers the other person (and yourself).
+  const findMentionables = useMemo(
+    () => listMentionables([other.data, me].filter((user) => user !== undefined)),
+    [other.data, me],
+  );
 
   if (isApiError(other.error, 'NOT_FOUND')) {
     return (
@@ -70,6 +77,8 @@ export function ThreadPage() {
       placeholder={`Message ${other.data.displayName}`}
       onRead={onRead}
       header={header}
+      unreadAtOpen={thread.data.unread}
+      findMentionables={findMentionables}
     />
   );
 }

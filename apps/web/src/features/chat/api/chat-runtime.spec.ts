@@ -6,7 +6,7 @@ import type { ChatSocket } from '../../../lib/socket';
 import { fakeFetch, json } from '../../../test/render';
 import type { MessageList } from '../logic/message-list';
 import { localOutboxStore, memoryOutboxStore, type OutboxStore } from '../logic/outbox-store';
-import { ALICE, CONVERSATION_ID, message } from '../logic/test-messages';
+import { ALICE, changed, CONVERSATION_ID, message } from '../logic/test-messages';
 import { ChatRuntime } from './chat-runtime';
 import { messagesKey } from './messages';
 
@@ -21,6 +21,12 @@ class FakeSocket {
     data: joinResult([]),
   });
   answerSend: (payload: SendPayload) => Ack<Message> | null = () => null;
+  /** Answers message:edit, message:delete and reaction:add/remove. */
+  answerAction: (event: string, payload: unknown) => Ack<Message> = () => ({
+    ok: false,
+    error: { code: 'NOT_FOUND', message: 'no such message' },
+  });
+  readonly actions: string[] = [];
 
   on(event: string, listener: (...args: unknown[]) => void) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
@@ -50,6 +56,10 @@ class FakeSocket {
           const answer = this.answerSend(payload as SendPayload);
           if (answer) return answer;
           return new Promise(() => undefined);
+        }
+        if (['message:edit', 'message:delete', 'reaction:add', 'reaction:remove'].includes(event)) {
+          this.actions.push(event);
+          return this.answerAction(event, payload);
         }
         throw new Error(`unexpected ${event}`);
       },
@@ -94,12 +104,34 @@ function joinResult(missed: Message[], hasMore = false): JoinResult {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(history: Message[], store: OutboxStore = memoryOutboxStore()) {
+/**
+ * `changes` as the server answers it: every message of `server` with rev > after, by rev, in
+ * pages of `limit`; each call is recorded by its `after`.
+ */
+function changesRoute(server: () => Message[], calls: number[]) {
+  return (_init: RequestInit | undefined, url: URL) => {
+    const after = Number(url.searchParams.get('after'));
+    const limit = Number(url.searchParams.get('limit'));
+    calls.push(after);
+    const all = server()
+      .filter((m) => m.rev > after)
+      .sort((a, b) => a.rev - b.rev);
+    return json(200, { items: all.slice(0, limit), hasMore: all.length > limit });
+  };
+}
+
+function setup(
+  history: Message[],
+  store: OutboxStore = memoryOutboxStore(),
+  server: () => Message[] = () => history,
+) {
+  const changesCalls: number[] = [];
   vi.stubGlobal(
     'fetch',
     fakeFetch({
       [`GET /api/conversations/${CONVERSATION_ID}/messages`]: () =>
         json(200, { items: history, hasMore: false }),
+      [`GET /api/conversations/${CONVERSATION_ID}/changes`]: changesRoute(server, changesCalls),
     }),
   );
   const socket = new FakeSocket();
@@ -108,7 +140,7 @@ function setup(history: Message[], store: OutboxStore = memoryOutboxStore()) {
   // In the app the live updates put the runtime's handlers on the socket.
   listen(socket as unknown as ChatSocket, [runtime.liveHandlers()]);
   const list = () => queryClient.getQueryData<MessageList>(messagesKey(CONVERSATION_ID));
-  return { socket, queryClient, runtime, list };
+  return { socket, queryClient, runtime, list, changesCalls };
 }
 
 describe('ChatRuntime', () => {
@@ -185,6 +217,146 @@ describe('ChatRuntime', () => {
     // A frame about watched users is not about the conversation.
     socket.fire('presence:changed', { online: [ALICE.id], offline: [] });
     expect(presence()?.map((u) => u.id)).toEqual([cleo.id, bob.id]);
+  });
+});
+
+describe('ChatRuntime live gap detection', () => {
+  it('fetches the changes it missed when a live message skips a number, without reconnecting', async () => {
+    const held = [message(1), message(2)];
+    // What the server has by now: 3 and an edit of 1 (rev 4) never reached this socket.
+    const server = [changed(held[0]!, 4, { body: 'edited' }), held[1]!, message(3), message(5)];
+    const { socket, runtime, list, changesCalls } = setup(held, memoryOutboxStore(), () => server);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages).toHaveLength(2));
+
+    socket.fire('message:new', message(5));
+
+    await vi.waitFor(() => expect(list()?.lastSeq).toBe(5));
+    expect(changesCalls).toEqual([2]);
+    expect(list()?.messages.map((m) => m.body)).toEqual([
+      'edited',
+      'message 2',
+      'message 3',
+      'message 5',
+    ]);
+    expect(socket.joins).toHaveLength(1);
+  });
+
+  it('also takes a message:updated past lastSeq + 1 as a gap, and pages while hasMore', async () => {
+    const held = [message(1)];
+    const server = [
+      changed(held[0]!, 402, { body: 'latest' }),
+      ...Array.from({ length: 400 }, (_, i) => message(i + 2)),
+    ];
+    const { socket, runtime, list, changesCalls } = setup(held, memoryOutboxStore(), () => server);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages).toHaveLength(1));
+
+    socket.fire('message:updated', changed(held[0]!, 402, { body: 'latest' }));
+
+    await vi.waitFor(() => expect(list()?.lastSeq).toBe(402));
+    expect(changesCalls).toEqual([1, 201, 401]);
+    expect(list()?.messages).toHaveLength(401);
+    expect(list()?.messages[0]?.body).toBe('latest');
+  });
+
+  it('merges a following change without fetching anything', async () => {
+    const held = [message(1), message(2)];
+    const { socket, runtime, list, changesCalls } = setup(held);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages).toHaveLength(2));
+
+    socket.fire('message:updated', changed(held[1]!, 3, { body: '', deletedAt: 'now' }));
+    socket.fire('message:new', message(4));
+
+    expect(list()?.messages.map((m) => m.deletedAt)).toEqual([null, 'now', null]);
+    expect(list()?.lastSeq).toBe(4);
+    await settle();
+    expect(changesCalls).toEqual([]);
+  });
+
+  it('rejoins after a reconnect with its cursor and applies edits and deletes it missed', async () => {
+    const held = [message(1), message(2)];
+    const { socket, runtime, list } = setup(held);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages).toHaveLength(2));
+    socket.drop();
+    socket.answerJoin = () => ({
+      ok: true,
+      data: joinResult([
+        changed(held[0]!, 3, { body: 'edited offline', editedAt: 'then' }),
+        changed(held[1]!, 4, { body: '', deletedAt: 'then' }),
+      ]),
+    });
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.lastSeq).toBe(4));
+    expect(socket.joins.map((j) => j.afterSeq)).toEqual([2, 2]);
+    expect(list()?.messages.map((m) => m.body)).toEqual(['edited offline', '']);
+  });
+});
+
+describe('ChatRuntime message actions', () => {
+  it('edits, reacts and deletes over the socket and shows each acked state', async () => {
+    const mine = message(1, { sender: ALICE });
+    const { socket, runtime, list } = setup([mine]);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages).toHaveLength(1));
+    let rev = 1;
+    socket.answerAction = (event, payload) => {
+      rev += 1;
+      const p = payload as { body?: string; emoji?: string };
+      const current = list()!.messages[0]!;
+      if (event === 'message:edit')
+        return { ok: true, data: changed(current, rev, { body: p.body! }) };
+      if (event === 'reaction:add')
+        return {
+          ok: true,
+          data: changed(current, rev, {
+            reactions: [{ emoji: p.emoji!, count: 1, userIds: [ALICE.id] }],
+          }),
+        };
+      return {
+        ok: true,
+        data: changed(current, rev, { body: '', deletedAt: 'now', reactions: [] }),
+      };
+    };
+
+    await runtime.edit(mine, 'better words');
+    expect(list()?.messages[0]?.body).toBe('better words');
+    await runtime.react(mine, '👍', true);
+    expect(list()?.messages[0]?.reactions).toEqual([
+      { emoji: '👍', count: 1, userIds: [ALICE.id] },
+    ]);
+    await runtime.remove(mine);
+    expect(list()?.messages[0]).toMatchObject({ body: '', deletedAt: 'now', rev: 4 });
+    expect(socket.actions).toEqual(['message:edit', 'reaction:add', 'message:delete']);
+  });
+
+  it('rejects with the server’s code when an action is refused', async () => {
+    const theirs = message(1);
+    const { socket, runtime, list } = setup([theirs]);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages).toHaveLength(1));
+    socket.answerAction = () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Not yours' } });
+    await expect(runtime.edit(theirs, 'mine now')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(list()?.messages[0]?.body).toBe('message 1');
+  });
+
+  it('sends a reply with the parent id and shows the quote while it is on its way', async () => {
+    const { socket, runtime, list } = setup([message(1)]);
+    runtime.openConversation(CONVERSATION_ID);
+    socket.connect();
+    await vi.waitFor(() => expect(list()?.messages).toHaveLength(1));
+    const replyTo = { id: '1001', seq: 1, senderName: 'Bob', excerpt: 'message 1' };
+    runtime.send(CONVERSATION_ID, 'answer', ALICE, replyTo);
+    expect(socket.sends[0]).toMatchObject({ body: 'answer', replyToId: '1001' });
+    expect(list()?.local[0]?.replyTo).toEqual(replyTo);
   });
 });
 

@@ -1,7 +1,13 @@
-import { LIMITS, type MessagePage, type PresenceUser } from '@chat/contracts';
+import {
+  LIMITS,
+  type EditMessageBody,
+  type Message,
+  type MessagePage,
+  type PresenceUser,
+} from '@chat/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { addHistoryPage, emptyList, type MessageList } from '../logic/message-list';
+import { listFromNewestPage, type MessageList } from '../logic/message-list';
 
 export function fetchMessages(
   conversationId: string,
@@ -9,6 +15,32 @@ export function fetchMessages(
 ): Promise<MessagePage> {
   return apiRequest<MessagePage>(`/api/conversations/${conversationId}/messages`, {
     query: { limit: LIMITS.historyPageDefault, ...cursor },
+  });
+}
+
+/** Every message changed after a counter value (new, edited, deleted, reacted), by `rev`. */
+export function fetchChanges(
+  conversationId: string,
+  after: number,
+  limit: number = LIMITS.missedOnJoinMax,
+): Promise<MessagePage> {
+  return apiRequest<MessagePage>(`/api/conversations/${conversationId}/changes`, {
+    query: { after, limit },
+  });
+}
+
+// The REST side of the message actions: used while the socket is down, with the same answers.
+export function patchMessage(messageId: string, body: EditMessageBody): Promise<Message> {
+  return apiRequest<Message>(`/api/messages/${messageId}`, { method: 'PATCH', body });
+}
+
+export function deleteMessage(messageId: string): Promise<Message> {
+  return apiRequest<Message>(`/api/messages/${messageId}`, { method: 'DELETE' });
+}
+
+export function putReaction(messageId: string, emoji: string, on: boolean): Promise<Message> {
+  return apiRequest<Message>(`/api/messages/${messageId}/reactions/${encodeURIComponent(emoji)}`, {
+    method: on ? 'PUT' : 'DELETE',
   });
 }
 
@@ -33,7 +65,7 @@ export function messageListQueryOptions(conversationId: string) {
   return queryOptions({
     queryKey: messagesKey(conversationId),
     queryFn: async (): Promise<MessageList> =>
-      addHistoryPage(emptyList(), await fetchMessages(conversationId)),
+      listFromNewestPage(await fetchMessages(conversationId)),
     staleTime: Infinity,
     gcTime: 10 * 60_000,
   });

@@ -1,5 +1,6 @@
-import { LIMITS } from '@chat/contracts';
+import { LIMITS, type ReplyPreview } from '@chat/contracts';
 import {
+  useEffect,
   useId,
   useLayoutEffect,
   useRef,
@@ -8,6 +9,10 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
+import { useMentionSuggestions, type FindMentionables } from '../hooks/use-mention-suggestions';
+import { loadDraft, saveDraft } from '../logic/drafts';
+import { insertMention } from '../logic/mention-query';
+import { MentionSuggestions } from './mention-suggestions';
 
 // The counter appears when the limit comes into view.
 const COUNTER_FROM = LIMITS.messageBodyMax - 500;
@@ -19,6 +24,15 @@ type ComposerProps = {
   onSend: (body: string) => void;
   onKeystroke?: () => void;
   onStopTyping?: () => void;
+  /** Where the unsent text is kept across navigation and reloads (per account and conversation). */
+  draft?: { owner: string; conversationId: string };
+  /** The message being answered, shown above the box with a way to cancel. */
+  replyTo?: ReplyPreview | null;
+  onCancelReply?: () => void;
+  /** Up arrow in the empty box: edit our last message. */
+  onEditLast?: () => void;
+  /** Who `@` offers. */
+  findMentionables?: FindMentionables;
 };
 
 /** The textbox named "Message": Enter sends, Shift+Enter starts a new line. */
@@ -28,14 +42,36 @@ export function Composer({
   onSend,
   onKeystroke,
   onStopTyping,
+  draft,
+  replyTo,
+  onCancelReply,
+  onEditLast,
+  findMentionables,
 }: ComposerProps) {
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(() =>
+    draft ? loadDraft(draft.owner, draft.conversationId) : '',
+  );
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
   const hintId = useId();
+  const listId = `${hintId}-mentions`;
   const input = useRef<HTMLTextAreaElement>(null);
   useAutoGrow(input, text);
+  const mentions = useMentionSuggestions(text, caret, findMentionables);
+  const suggesting = mentions.people.length > 0;
   const length = text.trim().length;
   const over = length > LIMITS.messageBodyMax;
   const disabled = disabledReason !== undefined;
+
+  const setText = (next: string) => {
+    setTextState(next);
+    if (draft) saveDraft(draft.owner, draft.conversationId, next);
+  };
+
+  // Choosing to reply puts the cursor where the answer goes.
+  useEffect(() => {
+    if (replyTo) input.current?.focus();
+  }, [replyTo]);
 
   const send = () => {
     const body = text.trim();
@@ -50,7 +86,46 @@ export function Composer({
     send();
   };
 
+  const pick = (index: number) => {
+    const person = mentions.people[index];
+    if (!person || !mentions.at) return;
+    const next = insertMention(text, mentions.at.start, caret, person.username);
+    setText(next.text);
+    setCaret(next.caret);
+    setActive(0);
+    requestAnimationFrame(() => input.current?.setSelectionRange(next.caret, next.caret));
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggesting) {
+      const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
+      if (event.key in moves) {
+        event.preventDefault();
+        const count = mentions.people.length;
+        setActive((current) => (current + moves[event.key]! + count) % count);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        pick(Math.min(active, mentions.people.length - 1));
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        mentions.dismiss();
+        return;
+      }
+    }
+    if (event.key === 'Escape' && replyTo) {
+      event.preventDefault();
+      onCancelReply?.();
+      return;
+    }
+    if (event.key === 'ArrowUp' && text === '' && onEditLast) {
+      event.preventDefault();
+      onEditLast();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -59,6 +134,25 @@ export function Composer({
 
   return (
     <form className="composer" onSubmit={submit} aria-label="Send a message">
+      {replyTo ? (
+        <div className="composer__reply">
+          <span className="composer__reply-text">
+            Replying to <strong>{replyTo.senderName}</strong>
+            {replyTo.excerpt ? `: ${replyTo.excerpt}` : ''}
+          </span>
+          <button type="button" className="button--small" onClick={onCancelReply}>
+            Cancel reply
+          </button>
+        </div>
+      ) : null}
+      {suggesting ? (
+        <MentionSuggestions
+          id={listId}
+          people={mentions.people}
+          active={Math.min(active, mentions.people.length - 1)}
+          onPick={(person) => pick(mentions.people.indexOf(person))}
+        />
+      ) : null}
       <label htmlFor={`${hintId}-input`} className="visually-hidden">
         Message
       </label>
@@ -72,10 +166,18 @@ export function Composer({
         disabled={disabled}
         aria-describedby={hintId}
         aria-invalid={over || undefined}
+        aria-autocomplete={findMentionables ? 'list' : undefined}
+        aria-controls={suggesting ? listId : undefined}
+        aria-activedescendant={
+          suggesting ? `${listId}-${Math.min(active, mentions.people.length - 1)}` : undefined
+        }
         onChange={(event) => {
           setText(event.target.value);
+          setCaret(event.target.selectionStart);
+          mentions.reset();
           if (event.target.value) onKeystroke?.();
         }}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
         onBlur={onStopTyping}
       />
@@ -93,7 +195,7 @@ export function Composer({
             ? over
               ? `${length - LIMITS.messageBodyMax} characters over the ${LIMITS.messageBodyMax} limit`
               : `${LIMITS.messageBodyMax - length} characters left`
-            : 'Enter to send, Shift+Enter for a new line'}
+            : `Enter to send, Shift+Enter for a new line${onEditLast ? ', ↑ to edit your last message' : ''}`}
       </p>
     </form>
   );

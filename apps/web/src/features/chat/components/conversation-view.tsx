@@ -1,10 +1,17 @@
-import type { MessageSender } from '@chat/contracts';
+import type { MessageSender, ReplyPreview } from '@chat/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { noteRead } from '../../../lib/read-markers';
 import type { ChatRuntime } from '../api/chat-runtime';
 import { useConversation } from '../hooks/use-conversation';
+import type { FindMentionables } from '../hooks/use-mention-suggestions';
+import { useMessageActionsFor } from '../hooks/use-message-actions';
 import { useTypingSignal, useTypingUsers } from '../hooks/use-typing';
-import { lastSeq } from '../logic/message-list';
+import { newestSeq } from '../logic/message-list';
+import { firstUnread, lastEditable } from '../logic/reply';
 import { Composer } from './composer';
+import { MessageActionsContext } from './message-actions';
+import { revealMessage } from './reveal-message';
 import { MessageList } from './message-list';
 import { TypingIndicator } from './typing-indicator';
 import { WhosHere } from './whos-here';
@@ -25,6 +32,10 @@ type ConversationViewProps = {
    */
   onRead?: (seq: number) => void;
   header?: ReactNode;
+  /** Unread messages when the view opened (from the thread or room list): "jump to first unread". */
+  unreadAtOpen?: number;
+  /** Who `@` offers in the composer. */
+  findMentionables?: FindMentionables;
 };
 
 /** One view for general, rooms and threads: history, live messages, composer, typing, presence. */
@@ -32,13 +43,20 @@ export function ConversationView(props: ConversationViewProps) {
   const { conversationId, label, me, disabledReason, placeholder, showWhosHere, onRead, header } =
     props;
   const { runtime, list, presence, notice } = useConversation(conversationId);
+  const [replyTo, setReplyTo] = useState<ReplyPreview | null>(null);
+  const actions = useMessageActionsFor(conversationId, me, runtime, setReplyTo);
+  // Counted once, when the view opens: reading on does not move the "New" line.
+  const [unreadAtOpen, setUnreadAtOpen] = useState(props.unreadAtOpen ?? 0);
+  const firstUnreadMessage = list.data
+    ? firstUnread(list.data.messages, me?.id, unreadAtOpen)
+    : undefined;
   const typingUsers = useTypingUsers(conversationId, me?.id);
   const typing = useTypingSignal((isTyping) => runtime?.typing(conversationId, isTyping));
   const [loadingOlder, setLoadingOlder] = useState(false);
   // On a narrow screen who's here waits behind a button; wide screens show it beside the chat.
   const [membersOpen, setMembersOpen] = useState(false);
   const membersId = `whos-here-${conversationId}`;
-  useReadMarker(conversationId, list.data ? lastSeq(list.data) : 0, onRead, runtime);
+  useReadMarker(conversationId, list.data ? newestSeq(list.data) : 0, onRead, runtime);
 
   const loadOlder = () => {
     if (!runtime || loadingOlder) return;
@@ -71,15 +89,27 @@ export function ConversationView(props: ConversationViewProps) {
           </p>
         ) : null}
         {list.data ? (
-          <MessageList
-            list={list.data}
-            label={label}
-            myId={me?.id}
-            notice={notice ?? null}
-            loadingOlder={loadingOlder}
-            onLoadOlder={loadOlder}
-            onRetry={(clientMsgId) => runtime?.retry(conversationId, clientMsgId)}
-          />
+          <MessageActionsContext value={actions}>
+            <MessageList
+              firstUnreadId={firstUnreadMessage?.id}
+              onJumpToFirstUnread={
+                unreadAtOpen > 0
+                  ? () => {
+                      void jumpToFirstUnread(conversationId, runtime, me?.id, unreadAtOpen).then(
+                        () => setUnreadAtOpen(0),
+                      );
+                    }
+                  : undefined
+              }
+              list={list.data}
+              label={label}
+              myId={me?.id}
+              notice={notice ?? null}
+              loadingOlder={loadingOlder}
+              onLoadOlder={loadOlder}
+              onRetry={(clientMsgId) => runtime?.retry(conversationId, clientMsgId)}
+            />
+          </MessageActionsContext>
         ) : null}
         <TypingIndicator users={typingUsers} />
         <Composer
@@ -88,8 +118,21 @@ export function ConversationView(props: ConversationViewProps) {
           }
           placeholder={placeholder}
           onSend={(body) => {
-            if (me) runtime?.send(conversationId, body, me);
+            if (me) runtime?.send(conversationId, body, me, replyTo ?? undefined);
+            setReplyTo(null);
           }}
+          draft={me ? { owner: me.id, conversationId } : undefined}
+          replyTo={replyTo}
+          onCancelReply={() => setReplyTo(null)}
+          onEditLast={
+            actions && list.data
+              ? () => {
+                  const last = lastEditable(list.data.messages, actions.myId);
+                  if (last) actions.setEditing(last.id);
+                }
+              : undefined
+          }
+          findMentionables={me?.kind === 'user' ? props.findMentionables : undefined}
           onKeystroke={typing.keystroke}
           onStopTyping={typing.stop}
         />
@@ -97,6 +140,20 @@ export function ConversationView(props: ConversationViewProps) {
       {showWhosHere ? <WhosHere id={membersId} open={membersOpen} users={presence} /> : null}
     </div>
   );
+}
+
+/** Loads older history until the first unread message is held, then scrolls to it. */
+async function jumpToFirstUnread(
+  conversationId: string,
+  runtime: ChatRuntime | null,
+  myId: string | undefined,
+  unread: number,
+): Promise<void> {
+  if (!runtime) return;
+  const target = await runtime.loadUntilFound(conversationId, (messages) =>
+    firstUnread(messages, myId, unread),
+  );
+  if (target) revealMessage(target.seq);
 }
 
 /** Marks the newest message read whenever it changes while the page is visible. */
@@ -107,6 +164,7 @@ function useReadMarker(
   runtime: ChatRuntime | null,
 ) {
   const marked = useRef(0);
+  const queryClient = useQueryClient();
   const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
 
   useEffect(() => {
@@ -122,7 +180,8 @@ function useReadMarker(
   useEffect(() => {
     if (!onRead || !runtime || !visible || seq === 0 || seq <= marked.current) return;
     marked.current = seq;
+    noteRead(queryClient, conversationId, seq);
     onRead(seq);
     void runtime.markRead(conversationId, seq).then(() => onRead(seq));
-  }, [conversationId, seq, visible, onRead, runtime]);
+  }, [conversationId, seq, visible, onRead, runtime, queryClient]);
 }

@@ -1,7 +1,10 @@
 import { Avatar } from '../../../components/avatar';
 import type { Group, Row } from '../logic/grouping';
 import { systemLineText } from '../logic/system-line';
+import { useMessageActions } from './message-actions';
 import { MessageBody } from './message-body';
+import { MessageRow } from './message-row';
+import { ReplyQuote } from './reply-quote';
 
 const BOT_TIP =
   'Posted automatically by the demo bot on this person’s behalf, to keep the lobby lively.';
@@ -9,10 +12,13 @@ const BOT_TIP =
 export function MessageGroup({
   group,
   onRetry,
+  firstUnreadId,
 }: {
   group: Group;
   onRetry: (clientMsgId: string) => void;
+  firstUnreadId?: string;
 }) {
+  const actions = useMessageActions();
   if (group.system) {
     return (
       <>
@@ -29,13 +35,9 @@ export function MessageGroup({
   const { sender } = group;
   return (
     <>
-      {group.rows.map((row, index) => (
-        <li
-          key={row.key}
-          className={`message${index === 0 ? ' message--first' : ''}`}
-          tabIndex={-1}
-        >
-          {index === 0 ? (
+      {group.rows.map((row, index) => {
+        const header =
+          index === 0 ? (
             <div className="message__header">
               <Avatar name={sender.name} color={sender.avatarColor} />
               <span
@@ -61,14 +63,33 @@ export function MessageGroup({
               ) : null}
               <Time iso={row.message.createdAt} />
             </div>
-          ) : null}
-          <div className="message__content">
-            <MessageBody body={row.message.body} />
-            {index > 0 ? <Time iso={row.message.createdAt} subtle /> : null}
-            <DeliveryState row={row} onRetry={onRetry} />
-          </div>
-        </li>
-      ))}
+          ) : null;
+        const className = `message${index === 0 ? ' message--first' : ''}`;
+        const time = index > 0 ? <Time iso={row.message.createdAt} subtle /> : null;
+        if (row.type === 'stored') {
+          return (
+            <MessageRow
+              key={row.key}
+              message={row.message}
+              className={className}
+              header={header}
+              time={time}
+              isNewStart={row.message.id === firstUnreadId}
+            />
+          );
+        }
+        return (
+          <li key={row.key} className={className} tabIndex={-1}>
+            {row.message.replyTo ? <ReplyQuote replyTo={row.message.replyTo} /> : null}
+            {header}
+            <div className="message__content">
+              <MessageBody body={row.message.body} myUsername={actions?.myUsername} />
+              {time}
+              <DeliveryState row={row} onRetry={onRetry} />
+            </div>
+          </li>
+        );
+      })}
     </>
   );
 }

@@ -14,6 +14,10 @@ type MessageListProps = {
   loadingOlder: boolean;
   onLoadOlder: () => void;
   onRetry: (clientMsgId: string) => void;
+  /** The first message unread when the view opened: marked with a "New" line. */
+  firstUnreadId?: string;
+  /** Offered while messages were unread at open: scrolls (loading history) to the first. */
+  onJumpToFirstUnread?: () => void;
 };
 
 /**
@@ -29,6 +33,8 @@ export function MessageList({
   loadingOlder,
   onLoadOlder,
   onRetry,
+  firstUnreadId,
+  onJumpToFirstUnread,
 }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -124,13 +130,27 @@ export function MessageList({
               </h3>
               <ol className="message-list__items">
                 {day.groups.map((group) => (
-                  <MessageGroup key={group.key} group={group} onRetry={onRetry} />
+                  <MessageGroup
+                    key={group.key}
+                    group={group}
+                    onRetry={onRetry}
+                    firstUnreadId={firstUnreadId}
+                  />
                 ))}
               </ol>
             </div>
           ))}
         </div>
       </div>
+      {onJumpToFirstUnread ? (
+        <button
+          type="button"
+          className="message-list__unread-jump button--small"
+          onClick={onJumpToFirstUnread}
+        >
+          Jump to first unread ↑
+        </button>
+      ) : null}
       {showPill ? (
         <button type="button" className="message-list__pill button--primary" onClick={jumpToNewest}>
           New messages ↓

@@ -1,16 +1,28 @@
 import type { JoinResult, Message, MessagePage } from '@chat/contracts';
 import { describe, expect, it } from 'vitest';
-import { catchUp, type CatchUpSource } from './catch-up';
-import { emptyList, lastSeq, mergeMessages } from './message-list';
-import { CONVERSATION_ID, message } from './test-messages';
+import { catchUp, fetchChangesAfter, type CatchUpSource } from './catch-up';
+import { applyChanges, emptyList, lastSeq, mergeMessages } from './message-list';
+import { changed, CONVERSATION_ID, message } from './test-messages';
 
-/** A server holding messages 1..total that answers joins (200 at most) and REST pages. */
-function server(total: number) {
-  const all = Array.from({ length: total }, (_, i) => message(i + 1));
+/**
+ * A server whose conversation saw `total` sends, then an edit of every tenth message: each
+ * change takes the next counter value, and `changes` answers by rev as the contract says.
+ */
+function server(total: number, edits = false) {
+  const byId = new Map<string, Message>();
+  for (let seq = 1; seq <= total; seq += 1) byId.set(String(1000 + seq), message(seq));
+  let counter = total;
+  if (edits) {
+    for (let seq = 10; seq <= total; seq += 10) {
+      counter += 1;
+      const original = byId.get(String(1000 + seq))!;
+      byId.set(original.id, changed(original, counter, { body: `edited ${seq}` }));
+    }
+  }
   const calls: string[] = [];
-  const after = (seq: number, limit: number): MessagePage => {
-    const items = all.filter((m) => m.seq > seq).slice(0, limit);
-    return { items, hasMore: all.some((m) => m.seq > (items.at(-1)?.seq ?? seq)) };
+  const after = (rev: number, limit: number): MessagePage => {
+    const all = [...byId.values()].filter((m) => m.rev > rev).sort((a, b) => a.rev - b.rev);
+    return { items: all.slice(0, limit), hasMore: all.length > limit };
   };
   const source: CatchUpSource = {
     join: async (afterSeq) => {
@@ -24,7 +36,7 @@ function server(total: number) {
           memberCount: 0,
           onlineCount: 0,
           lastMessageAt: null,
-          lastSeq: total,
+          lastSeq: counter,
         },
         presence: [],
         missed: page.items,
@@ -32,12 +44,13 @@ function server(total: number) {
       };
       return result;
     },
-    fetchAfter: async (afterSeq, limit) => {
-      calls.push(`rest after=${afterSeq} limit=${limit}`);
-      return after(afterSeq, limit);
+    fetchChanges: async (afterRev, limit) => {
+      calls.push(`changes after=${afterRev} limit=${limit}`);
+      return after(afterRev, limit);
     },
   };
-  return { all, source, calls };
+  const state = () => [...byId.values()].sort((a, b) => a.seq - b.seq);
+  return { state, source, calls, counter: () => counter };
 }
 
 const seqs = (messages: Message[]) => messages.map((m) => m.seq);
@@ -47,39 +60,55 @@ describe('catchUp', () => {
     const { source, calls } = server(12);
     const result = await catchUp(10, source);
     expect(seqs(result.messages)).toEqual([11, 12]);
-    expect(result.complete).toBe(true);
+    expect(result).toMatchObject({ complete: true, through: 12 });
     expect(calls).toEqual(['join 10']);
   });
 
-  it('fills a long gap with REST pages after the join', async () => {
+  it('fills a long gap with changes pages after the join, each after the last rev', async () => {
     const { source, calls } = server(450);
     const result = await catchUp(5, source);
     expect(seqs(result.messages)).toEqual(Array.from({ length: 445 }, (_, i) => i + 6));
     expect(result.complete).toBe(true);
-    expect(calls).toEqual([
-      'join 5',
-      'rest after=205 limit=100',
-      'rest after=305 limit=100',
-      'rest after=405 limit=100',
-    ]);
+    expect(calls).toEqual(['join 5', 'changes after=205 limit=200', 'changes after=405 limit=200']);
   });
 
-  it('leaves a list with no holes and no duplicates after a reconnect', async () => {
-    const { all, source } = server(300);
-    // The reader had 1..40 and, live, 38..41 arrived twice and out of order before the drop.
-    let list = mergeMessages(emptyList(), all.slice(0, 40));
-    list = mergeMessages(list, [all[40]!, all[38]!, all[37]!]);
+  it('brings edits of messages older than the cursor, so the list ends as the server has it', async () => {
+    const { state, source, counter } = server(300, true);
+    let list = mergeMessages(emptyList(), state().slice(0, 40).map(unedited));
+    expect(lastSeq(list)).toBe(40);
 
     const result = await catchUp(lastSeq(list), source);
-    list = mergeMessages(list, result.messages);
+    list = applyChanges(list, result.messages, result.through);
 
-    expect(seqs(list.messages)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(list.messages).toEqual(state());
+    expect(list.messages[9]?.body).toBe('edited 10');
+    expect(lastSeq(list)).toBe(counter());
   });
 
-  it('gives up on a gap too long to page through, so the caller can reload instead', async () => {
+  it('gives up on a run too long to page through, so the caller can reload instead', async () => {
     const { source } = server(2000);
     const result = await catchUp(0, source, 2);
     expect(result.complete).toBe(false);
-    expect(seqs(result.messages)).toHaveLength(400);
+    expect(seqs(result.messages)).toHaveLength(600);
   });
 });
+
+describe('fetchChangesAfter', () => {
+  it('pages through changes without a join and says how far they reach', async () => {
+    const { state, source, calls, counter } = server(400, true);
+    const result = await fetchChangesAfter(100, source);
+    const revs = result.messages.map((m) => m.rev);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toBe('changes after=100 limit=200');
+    expect(calls[1]).toBe(`changes after=${revs[199]} limit=200`);
+    expect(result).toMatchObject({ complete: true, through: counter() });
+    expect(revs).toEqual([...revs].sort((a, b) => a - b));
+    const expected = state().filter((m) => m.rev > 100);
+    expect(new Set(result.messages.map((m) => m.id))).toEqual(new Set(expected.map((m) => m.id)));
+  });
+});
+
+/** The message as it was created (before the test server's edits). */
+function unedited(m: Message): Message {
+  return { ...m, rev: m.seq, body: `message ${m.seq}` };
+}

@@ -1,10 +1,12 @@
-import type { MessageSender, SendPayload } from '@chat/contracts';
+import type { MessageSender, ReplyPreview, SendPayload } from '@chat/contracts';
 
 /** An unsent message as kept across page loads: what to send, and how to show it meanwhile. */
 export interface StoredSend {
   payload: SendPayload;
   sender: MessageSender;
   createdAt: string;
+  /** The message it answers (the payload has only its id), to show above it meanwhile. */
+  replyTo?: ReplyPreview;
 }
 
 /** Where the outbox survives closing the tab. */

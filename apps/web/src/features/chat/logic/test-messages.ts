@@ -16,7 +16,10 @@ export const CONVERSATION_ID = '33333333-3333-4333-8333-333333333333';
 
 let counter = 0;
 
-/** A stored message with the given seq; its id and clientMsgId are derived unless given. */
+/**
+ * A stored message with the given seq (and `rev` = seq, as a message is until it changes); its
+ * id and clientMsgId are derived unless given.
+ */
 export function message(seq: number, overrides: Partial<Message> = {}): Message {
   counter += 1;
   return {
@@ -40,4 +43,9 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     game: null,
     ...overrides,
   };
+}
+
+/** The same message as a later change made it: a new `rev` and whatever changed. */
+export function changed(original: Message, rev: number, overrides: Partial<Message> = {}): Message {
+  return { ...original, rev, ...overrides };
 }

@@ -1,5 +1,6 @@
 import { isConversationPresence, type RoomDetails } from '@chat/contracts';
 import type { LiveFeature } from '../../../lib/live-updates';
+import { recordRoomMention } from './room-mentions';
 import { roomsKey } from './rooms';
 
 export const roomLiveUpdates: LiveFeature = (queryClient) => ({
@@ -21,6 +22,8 @@ export const roomLiveUpdates: LiveFeature = (queryClient) => ({
         : room,
     );
   },
+  /** A mention of me in general or one of my rooms: its badge counts it. */
+  'mention:new': ({ message }) => recordRoomMention(queryClient, message),
   /**
    * A room's system lines ("X joined", "X left") say its membership changed: the room's details
    * (header count, member list) and the room lists are asked again.

@@ -35,6 +35,12 @@ export function RoomsNav({ signedIn }: { signedIn: boolean }) {
                   {room.slug}
                 </span>
               </span>
+              {(room.mentionCount ?? 0) > 0 ? (
+                <span className="badge badge--count badge--mention">
+                  <span aria-hidden="true">@{room.mentionCount}</span>
+                  <span className="visually-hidden">{mentionText(room.mentionCount)}</span>
+                </span>
+              ) : null}
               {room.onlineCount > 0 ? (
                 <span className="muted sidebar__count" aria-label={`${room.onlineCount} online`}>
                   {room.onlineCount}
@@ -46,4 +52,9 @@ export function RoomsNav({ signedIn }: { signedIn: boolean }) {
       </ul>
     </section>
   );
+}
+
+function mentionText(count: number | undefined): string {
+  if (!count) return '';
+  return `, ${count} new ${count === 1 ? 'mention' : 'mentions'}`;
 }

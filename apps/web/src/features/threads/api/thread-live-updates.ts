@@ -3,6 +3,7 @@ import type { LiveFeature } from '../../../lib/live-updates';
 import {
   addThread,
   isKnownThread,
+  recordThreadMention,
   recordThreadMessage,
   setThreadPartnersOnline,
   threadsKey,
@@ -18,6 +19,11 @@ export const threadLiveUpdates: LiveFeature = (queryClient, { userId }) => {
     'message:new': (message) => {
       if (isKnownThread(queryClient, message.conversationId)) {
         recordThreadMessage(queryClient, message, userId);
+      }
+    },
+    'mention:new': ({ message }) => {
+      if (isKnownThread(queryClient, message.conversationId)) {
+        recordThreadMention(queryClient, message);
       }
     },
     'thread:new': ({ thread }) => addThread(queryClient, thread),

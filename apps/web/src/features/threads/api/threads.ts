@@ -1,6 +1,7 @@
 import type { Message, Thread, ThreadList } from '@chat/contracts';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { readSeqOf } from '../../../lib/read-markers';
 
 export function listThreads(): Promise<ThreadList> {
   return apiRequest<ThreadList>('/api/threads');
@@ -97,7 +98,21 @@ export function addThread(queryClient: QueryClient, thread: Thread): void {
 export function markThreadRead(queryClient: QueryClient, conversationId: string): void {
   setThreads(queryClient, (threads) =>
     threads.map((thread) =>
-      thread.id === conversationId && thread.unread > 0 ? { ...thread, unread: 0 } : thread,
+      thread.id === conversationId && (thread.unread > 0 || thread.mentionCount > 0)
+        ? { ...thread, unread: 0, mentionCount: 0 }
+        : thread,
+    ),
+  );
+}
+
+/** A `mention:new` in a thread counts, unless this tab has already read past it. */
+export function recordThreadMention(queryClient: QueryClient, message: Message): void {
+  if (message.seq <= readSeqOf(queryClient, message.conversationId)) return;
+  setThreads(queryClient, (threads) =>
+    threads.map((thread) =>
+      thread.id === message.conversationId
+        ? { ...thread, mentionCount: thread.mentionCount + 1 }
+        : thread,
     ),
   );
 }

@@ -27,7 +27,7 @@ export function ThreadList({ myUserId }: { myUserId: string }) {
               <NavLink
                 to={`/u/${thread.otherUser.username}`}
                 className="sidebar__item"
-                aria-label={`${thread.otherUser.displayName}${thread.unread > 0 ? `, ${thread.unread} unread` : ''}`}
+                aria-label={`${thread.otherUser.displayName}${thread.unread > 0 ? `, ${thread.unread} unread` : ''}${mentionText(thread.mentionCount)}`}
               >
                 <Avatar
                   name={thread.otherUser.displayName}
@@ -39,6 +39,11 @@ export function ThreadList({ myUserId }: { myUserId: string }) {
                   <span className="sidebar__item-sub">{preview}</span>
                 </span>
                 <OnlineDot online={thread.otherUser.online} />
+                {thread.mentionCount > 0 ? (
+                  <span className="badge badge--count badge--mention" aria-hidden="true">
+                    @{thread.mentionCount}
+                  </span>
+                ) : null}
                 {thread.unread > 0 ? (
                   <span className="badge badge--count" aria-hidden="true">
                     {thread.unread}
@@ -51,4 +56,9 @@ export function ThreadList({ myUserId }: { myUserId: string }) {
       </ul>
     </section>
   );
+}
+
+function mentionText(count: number): string {
+  if (count <= 0) return '';
+  return `, ${count} new ${count === 1 ? 'mention' : 'mentions'}`;
 }
