@@ -107,6 +107,7 @@ describe('socket limits (Limits v2)', () => {
     RATE_LIMIT_CONVERSATION_JOINS_PER_10S: '30',
     RATE_LIMIT_TYPING_PER_SEC: '1',
     RATE_LIMIT_REACTIONS_PER_10S: '30',
+    RATE_LIMIT_PRESENCE_WATCHES_PER_10S: '20',
     RATE_LIMIT_MESSAGE_CHANGES_PER_MIN: '30',
     LIMIT_SOCKETS_PER_ADDRESS: '50',
     LIMIT_SOCKETS_PER_USER: '20',
@@ -170,6 +171,29 @@ describe('socket limits (Limits v2)', () => {
       [target.id],
     );
     expect(stored!.body).toBe('edit 28');
+  });
+
+  it('presence:watch: the 21st on one socket within 10 s is refused, and changes nothing', async () => {
+    const [watcher, watched] = [await signUp(app.http), await signUp(app.http)];
+    const socket = await app.connect(watcher.accessToken);
+    const acks = [];
+    for (let i = 0; i < 21; i++) {
+      const userIds = i === 20 ? [] : [watched.user.id];
+      acks.push(await socket.call('presence:watch', { userIds }));
+    }
+    expect(acks.slice(0, 20).every((a) => a.ok)).toBe(true);
+    expect(acks[20]).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
+    });
+    // The refused (empty) set did not replace the watched one: the user's arrival still shows.
+    await app.connect(watched.accessToken);
+    const frame = await socket.next('presence:changed', (p) =>
+      'online' in p ? p.online.includes(watched.user.id) : false,
+    );
+    expect(frame).toBeDefined();
+    // Another socket is not affected.
+    expect((await (await app.connect()).call('presence:watch', { userIds: [] })).ok).toBe(true);
   });
 
   it('conversation:join: the 31st on one socket within 10 s is refused', async () => {

@@ -46,6 +46,7 @@ export const envSchema = z
     RATE_LIMIT_CONVERSATION_JOINS_PER_10S: positiveInt.default(30),
     RATE_LIMIT_TYPING_PER_SEC: positiveInt.default(1),
     RATE_LIMIT_REACTIONS_PER_10S: positiveInt.default(30),
+    RATE_LIMIT_PRESENCE_WATCHES_PER_10S: positiveInt.default(20),
     RATE_LIMIT_MESSAGE_CHANGES_PER_MIN: positiveInt.default(30),
     LIMIT_SOCKETS_PER_ADDRESS: positiveInt.default(50),
     LIMIT_SOCKETS_PER_USER: positiveInt.default(20),

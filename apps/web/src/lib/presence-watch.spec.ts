@@ -55,4 +55,45 @@ describe('PresenceWatch', () => {
     watch.dispose();
     vi.useRealTimers();
   });
+
+  it('sends the set again once allowed when the server refuses a watch as RATE_LIMITED', async () => {
+    vi.useFakeTimers();
+    const watches: string[][] = [];
+    let refuse = true;
+    const socket = {
+      connected: true,
+      on: () => undefined,
+      off: () => undefined,
+      timeout: () => ({
+        emitWithAck: async (_event: string, payload: { userIds: string[] }) => {
+          watches.push(payload.userIds);
+          if (refuse) {
+            refuse = false;
+            return {
+              ok: false,
+              error: {
+                code: 'RATE_LIMITED',
+                message: 'slow down',
+                details: { retryAfterMs: 3000 },
+              },
+            };
+          }
+          return { ok: true, data: { online: [] } };
+        },
+      }),
+    } as unknown as ChatSocket;
+    const apply = vi.fn();
+    const watch = new PresenceWatch(socket, apply);
+    watch.show([A]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(watches).toEqual([[A]]);
+    expect(apply).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(watches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(watches).toEqual([[A], [A]]);
+    expect(apply).toHaveBeenCalledWith({ online: [], offline: [A] });
+    watch.dispose();
+    vi.useRealTimers();
+  });
 });

@@ -73,7 +73,16 @@ export class PresenceWatch {
       const ack: Ack<PresenceWatchResult> = await this.socket
         .timeout(10_000)
         .emitWithAck('presence:watch', { userIds });
-      if (!ack.ok) return;
+      if (!ack.ok) {
+        // Refused (too many watches in a row): send the newest set again once allowed.
+        this.sent = '';
+        if (ack.error.code === 'RATE_LIMITED') {
+          const details = ack.error.details;
+          const wait = details && 'retryAfterMs' in details ? details.retryAfterMs : 1000;
+          this.schedule(wait);
+        }
+        return;
+      }
       const online = new Set(ack.data.online);
       this.apply({
         online: ack.data.online,

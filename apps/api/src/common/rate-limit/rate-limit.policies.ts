@@ -71,6 +71,12 @@ export function ratePolicies(config: AppConfig) {
       per: 'socket and conversation; extra typing events are dropped, not refused',
       message: 'Typing too often',
     },
+    presenceWatch: {
+      points: config.RATE_LIMIT_PRESENCE_WATCHES_PER_10S,
+      durationMs: 10_000,
+      per: 'socket (presence:watch)',
+      message: 'Too many presence:watch calls on this connection; wait a moment',
+    },
     reaction: {
       points: config.RATE_LIMIT_REACTIONS_PER_10S,
       durationMs: 10_000,

@@ -9,6 +9,7 @@ import { InjectConfig, type AppConfig } from '../../config/app-config.js';
 import { PresenceService, type PresenceChanges } from '../presence/index.js';
 import { UsersService } from '../users/index.js';
 import { conversationRoom, watchRoom, type ChatServer, type ChatSocket } from './socket-types.js';
+import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
 
 /** How often this process looks for sockets of dead processes (Redis presence only). */
 const SWEEP_INTERVAL_MS = 2000;
@@ -37,6 +38,7 @@ export class PresenceLifecycle implements OnModuleDestroy {
     private readonly presence: PresenceService,
     private readonly users: UsersService,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly limits: RateLimits,
   ) {}
 
   start(server: ChatServer): void {
@@ -83,6 +85,8 @@ export class PresenceLifecycle implements OnModuleDestroy {
 
   /** `presence:watch`: the socket now shows exactly these users; who of them is online. */
   async watch(socket: ChatSocket, userIds: string[]): Promise<PresenceWatchResult> {
+    // Each watch joins and leaves up to 400 rooms and reads 400 presences.
+    await this.limits.consume('presenceWatch', socket.id);
     const wanted = new Set(userIds);
     for (const room of socket.rooms) {
       if (room.startsWith(WATCH_PREFIX) && !wanted.has(room.slice(WATCH_PREFIX.length))) {
