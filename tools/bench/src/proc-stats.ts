@@ -16,3 +16,9 @@ export function rssBytes(pid: number): number {
   const kib = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
   return kib * 1024;
 }
+
+/** Write-family system calls (write, writev, sendmsg…) a process has made so far, from /proc. */
+export function writeSyscalls(pid: number): number {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  return Number(/^syscw:\s+(\d+)/m.exec(io)?.[1] ?? 0);
+}
