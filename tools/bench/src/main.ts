@@ -47,8 +47,11 @@ const stormUsers = process.argv.includes('--users')
 
 /** Reactions: sends and reaction toggles in a 1,000-member room, the same count of each. */
 const reactionMembers = 1000;
-const reactionOps = quick ? 256 : 1024;
-const reactionWindows = [1, 16];
+const flag = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+/** `--reaction-ops N` (each window's count of each; N / window even), `--reaction-windows 1,16`. */
+const reactionOps = Number(flag('--reaction-ops') ?? (quick ? 256 : 1024));
+const reactionWindows = (flag('--reaction-windows') ?? '1,16').split(',').map(Number);
 /** Catch-up: general with 1M messages and 200 changes after N (the seeding takes most of it). */
 const catchupMessages = 1_000_000;
 const catchupChanges = 200;

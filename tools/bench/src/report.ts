@@ -38,39 +38,51 @@ export function markdown(
   const lines = [
     `Run ${meta.startedAt}${meta.quick ? ' (quick)' : ''} on ${meta.machine}.`,
     '',
-    '### Fan-out (one room, one sender)',
-    '',
-    '| target | members | mode | delivered/s | × bare | deliveries per server CPU-s | × bare | p50 ms | p95 ms | p99 ms | lost |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...fanout.map((r) => {
-      const base = bareFanout(r);
-      return `| ${r.target} | ${n(r.members)} | ${r.mode} | ${n(r.deliveriesPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.deliveriesPerS, base?.deliveriesPerS)} | ${n(r.deliveriesPerCpuS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.deliveriesPerCpuS, base?.deliveriesPerCpuS)} | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.p99Ms)} | ${n(r.lost)} |`;
-    }),
-    '',
-    '### Write path (two members per room, every member sending flat out)',
-    '',
-    '| target | rooms | senders | acked/s | × bare | ack p50 ms | ack p99 ms | persisted | failed |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...writes.map((r) => {
-      const base = writes.find((b) => b.target === 'bare');
-      return `| ${r.target} | ${r.rooms} | ${r.senders} | ${n(r.ackedPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.ackedPerS, base?.ackedPerS)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.persisted === null ? '–' : `${n(r.persisted)} of ${n(r.acked)}`} | ${n(r.failed)} |`;
-    }),
-    '',
-    '### Idle connections',
-    '',
-    '| target | sockets | connects/s | × bare | RSS before MiB | RSS after MiB | RSS per connection KiB |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    ...connections.map((r) => {
-      const base = connections.find((b) => b.target === 'bare');
-      return `| ${r.target} | ${n(r.sockets)} | ${n(r.connectsPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.connectsPerS, base?.connectsPerS)} | ${r.rssBeforeMiB} | ${r.rssAfterMiB} | ${r.rssPerConnectionKiB} |`;
-    }),
-    '',
+    ...(fanout.length === 0
+      ? []
+      : [
+          '### Fan-out (one room, one sender)',
+          '',
+          '| target | members | mode | delivered/s | × bare | deliveries per server CPU-s | × bare | p50 ms | p95 ms | p99 ms | lost |',
+          '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+          ...fanout.map((r) => {
+            const base = bareFanout(r);
+            return `| ${r.target} | ${n(r.members)} | ${r.mode} | ${n(r.deliveriesPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.deliveriesPerS, base?.deliveriesPerS)} | ${n(r.deliveriesPerCpuS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.deliveriesPerCpuS, base?.deliveriesPerCpuS)} | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.p99Ms)} | ${n(r.lost)} |`;
+          }),
+          '',
+        ]),
+    ...(writes.length === 0
+      ? []
+      : [
+          '### Write path (two members per room, every member sending flat out)',
+          '',
+          '| target | rooms | senders | acked/s | × bare | ack p50 ms | ack p99 ms | persisted | failed |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+          ...writes.map((r) => {
+            const base = writes.find((b) => b.target === 'bare');
+            return `| ${r.target} | ${r.rooms} | ${r.senders} | ${n(r.ackedPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.ackedPerS, base?.ackedPerS)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.persisted === null ? '–' : `${n(r.persisted)} of ${n(r.acked)}`} | ${n(r.failed)} |`;
+          }),
+          '',
+        ]),
+    ...(connections.length === 0
+      ? []
+      : [
+          '### Idle connections',
+          '',
+          '| target | sockets | connects/s | × bare | RSS before MiB | RSS after MiB | RSS per connection KiB |',
+          '|---|---:|---:|---:|---:|---:|---:|',
+          ...connections.map((r) => {
+            const base = connections.find((b) => b.target === 'bare');
+            return `| ${r.target} | ${n(r.sockets)} | ${n(r.connectsPerS)} | ${r.target === 'bare' ? '1.00×' : ratio(r.connectsPerS, base?.connectsPerS)} | ${r.rssBeforeMiB} | ${r.rssAfterMiB} | ${r.rssPerConnectionKiB} |`;
+          }),
+          '',
+        ]),
     ...(reactions.length === 0
       ? []
       : [
           `### Reactions (one room of ${n(reactions[0]!.members)} subscribed members, one of them acting)`,
           '',
-          '| operation | in flight | ops | acked | counter values taken | server CPU ms/op | × send | PostgreSQL CPU ms/op | × send | write syscalls/op | ack p50 ms | ack p99 ms | delivered | lost |',
+          '| operation | in flight | ops | acked | counter values taken | server CPU ms/op (of it kernel) | × send | PostgreSQL CPU ms/op | × send | write syscalls/op (KiB) | ack p50 ms | ack p99 ms | delivered | lost |',
           '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
           ...reactions.map((r) => {
             const base = sendAt(r);
@@ -78,7 +90,7 @@ export function markdown(
               r.dbCpuMsPerOp === null || base?.dbCpuMsPerOp == null
                 ? '–'
                 : ratio(r.dbCpuMsPerOp, base.dbCpuMsPerOp);
-            return `| ${r.op === 'send' ? 'message:send' : 'reaction:add / remove'} | ${r.window} | ${n(r.ops)} | ${n(r.acked)} | ${n(r.changes)} | ${r.serverCpuMsPerOp} | ${r.op === 'send' ? '1.00×' : ratio(r.serverCpuMsPerOp, base?.serverCpuMsPerOp)} | ${ms(r.dbCpuMsPerOp)} | ${r.op === 'send' ? '1.00×' : dbRatio} | ${n(r.writesPerOp)} | ${ms(r.ackP50Ms)} | ${ms(r.ackP99Ms)} | ${n(r.delivered)} | ${n(r.lost)} |`;
+            return `| ${r.op === 'send' ? 'message:send' : 'reaction:add / remove'} | ${r.window} | ${n(r.ops)} | ${n(r.acked)} | ${n(r.changes)} | ${r.serverCpuMsPerOp} (${r.serverKernelMsPerOp}) | ${r.op === 'send' ? '1.00×' : ratio(r.serverCpuMsPerOp, base?.serverCpuMsPerOp)} | ${ms(r.dbCpuMsPerOp)} | ${r.op === 'send' ? '1.00×' : dbRatio} | ${n(r.writesPerOp)} (${n(r.writtenKiBPerOp)}) | ${ms(r.ackP50Ms)} | ${ms(r.ackP99Ms)} | ${n(r.delivered)} | ${n(r.lost)} |`;
           }),
           '',
         ]),

@@ -1,6 +1,6 @@
 import { apiBackendCpu, backendCpuDelta } from '../fixtures.js';
 import { Histogram } from '../histogram.js';
-import { writeSyscalls } from '../proc-stats.js';
+import { cpuSplit, writeSyscalls } from '../proc-stats.js';
 import { collect, drain, round, totalCpu } from '../measure.js';
 import type { Target } from '../target.js';
 import { split, WorkerPool } from '../worker-pool.js';
@@ -24,11 +24,15 @@ export interface ReactionsResult {
   durationS: number;
   serverCpuS: number;
   serverCpuMsPerOp: number;
+  /** The part of it spent in the kernel (system time). */
+  serverKernelMsPerOp: number;
   /**
    * Write system calls of the API process per operation: about one per receiving socket when
    * each frame is written on its own, fewer when frames emitted together share a write.
    */
   writesPerOp: number;
+  /** Bytes those calls wrote, per operation (KiB). */
+  writtenKiBPerOp: number;
   /** CPU of the PostgreSQL backends serving the API, per operation. */
   dbCpuMsPerOp: number | null;
   ackP50Ms: number | null;
@@ -36,7 +40,15 @@ export interface ReactionsResult {
   errors: string[];
 }
 
-const totalWrites = (pids: number[]) => pids.reduce((sum, pid) => sum + writeSyscalls(pid), 0);
+const kernelCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSplit(pid).system, 0);
+const totalWrites = (pids: number[]) =>
+  pids.reduce(
+    (sum, pid) => {
+      const { calls, bytes } = writeSyscalls(pid);
+      return { calls: sum.calls + calls, bytes: sum.bytes + bytes };
+    },
+    { calls: 0, bytes: 0 },
+  );
 
 /** Recent messages the toggles go to; a multiple of every window used. */
 const RECENT = 64;
@@ -100,6 +112,7 @@ export async function runReactions(
       const dbBefore = await apiBackendCpu(db);
       const cpuBefore = totalCpu(target.pids);
       const writesBefore = totalWrites(target.pids);
+      const kernelBefore = kernelCpu(target.pids);
       const started = Date.now();
       const [done] = await pool.each(
         (i) =>
@@ -113,7 +126,10 @@ export async function runReactions(
       await drain(pool, expected, 10_000, op === 'send' ? 'received' : 'updated');
       const elapsedS = (Date.now() - started) / 1000;
       const cpuS = totalCpu(target.pids) - cpuBefore;
-      const writes = totalWrites(target.pids) - writesBefore;
+      const writesAfter = totalWrites(target.pids);
+      const kernelS = kernelCpu(target.pids) - kernelBefore;
+      // Phase boundaries in wall-clock time, to cut a --cpu-prof profile of the server by phase.
+      console.log(`    ${op} ×${ops} window ${window}: ${started}–${Date.now()} (epoch ms)`);
       const dbS = backendCpuDelta(dbBefore, await apiBackendCpu(db));
       const seqAfter = await lastSeq();
       const { received, updated } = await collect(pool);
@@ -134,7 +150,14 @@ export async function runReactions(
         durationS: round(elapsedS, 2)!,
         serverCpuS: round(cpuS, 2)!,
         serverCpuMsPerOp: round((cpuS * 1000) / Math.max(done!.acked, 1), 2)!,
-        writesPerOp: Math.round(writes / Math.max(done!.acked, 1)),
+        serverKernelMsPerOp: round((kernelS * 1000) / Math.max(done!.acked, 1), 2)!,
+        writesPerOp: Math.round(
+          (writesAfter.calls - writesBefore.calls) / Math.max(done!.acked, 1),
+        ),
+        writtenKiBPerOp: round(
+          (writesAfter.bytes - writesBefore.bytes) / 1024 / Math.max(done!.acked, 1),
+          0,
+        )!,
         dbCpuMsPerOp: round((dbS * 1000) / Math.max(done!.acked, 1), 2),
         ackP50Ms: round(latency.percentile(0.5)),
         ackP99Ms: round(latency.percentile(0.99)),
