@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { signAccessToken } from './jwt.js';
+import { cpuSeconds } from './proc-stats.js';
 
 export const ADMIN_URL =
   process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -15,13 +16,20 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
+export const BENCH_APPLICATION_NAME = 'chat-bench';
+
 /** A fresh database on the local PostgreSQL; the API's migrations create the schema. */
 export async function createDatabase(): Promise<BenchDatabase> {
   const name = `chat_bench_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  // Named, so the API's own backends can be told apart (`apiBackendCpu`).
+  const pool = new pg.Pool({
+    connectionString: url.toString(),
+    max: 4,
+    application_name: BENCH_APPLICATION_NAME,
+  });
   return {
     url: url.toString(),
     query: async (sql, params) => (await pool.query(sql, params)).rows,
@@ -75,4 +83,32 @@ export async function createRoom(
     [room!.id, memberIds],
   );
   return room!.id;
+}
+
+/**
+ * CPU seconds so far of each PostgreSQL backend serving the API in this database (by pid, from
+ * /proc; the bench's own connections excluded). Compare two snapshots with `backendCpuDelta`.
+ */
+export async function apiBackendCpu(db: BenchDatabase): Promise<Map<number, number>> {
+  const rows = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity
+     WHERE datname = current_database() AND application_name <> $1 AND backend_type = 'client backend'`,
+    [BENCH_APPLICATION_NAME],
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      cpu.set(pid, cpuSeconds(pid));
+    } catch {
+      // The backend ended between the query and the read.
+    }
+  }
+  return cpu;
+}
+
+/** CPU used between two snapshots; a backend that started in between counts from zero. */
+export function backendCpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, cpu] of after) sum += cpu - (before.get(pid) ?? 0);
+  return sum;
 }

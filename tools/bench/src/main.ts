@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { markdown, type Result } from './report.js';
+import { runCatchup } from './scenarios/catchup.js';
 import { runConnections } from './scenarios/connections.js';
+import { runReactions } from './scenarios/reactions.js';
 import { runStorm } from './scenarios/storm.js';
 import { runFanout, type FanoutMode } from './scenarios/fanout.js';
 import { runWritePath } from './scenarios/write-path.js';
@@ -13,7 +15,7 @@ import { startTarget, type TargetKind } from './target.js';
  * bench-results.md in the current directory.
  */
 const quick = process.argv.includes('--quick');
-/** `--only fanout|write|connections|storm` runs one scenario. */
+/** `--only fanout|write|connections|reactions|catchup|storm` runs one scenario. */
 const only = process.argv[process.argv.indexOf('--only') + 1];
 const runs = (name: string) => !process.argv.includes('--only') || only === name;
 /** `--target bare|api|api-redis` keeps one kind of server (for profiling). */
@@ -42,6 +44,18 @@ const stormUsers = process.argv.includes('--users')
   : quick
     ? 2000
     : 10_000;
+
+/** Reactions: sends and reaction toggles in a 1,000-member room, the same count of each. */
+const reactionMembers = 1000;
+const flag = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+/** `--reaction-ops N` (each window's count of each; N / window even), `--reaction-windows 1,16`. */
+const reactionOps = Number(flag('--reaction-ops') ?? (quick ? 256 : 1024));
+const reactionWindows = (flag('--reaction-windows') ?? '1,16').split(',').map(Number);
+/** Catch-up: general with 1M messages and 200 changes after N (the seeding takes most of it). */
+const catchupMessages = 1_000_000;
+const catchupChanges = 200;
+const catchupRequests = quick ? 100 : 200;
 
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
@@ -73,6 +87,14 @@ async function main(): Promise<void> {
     await step('write path', kind, (t) => runWritePath(t, 100, durationMs, workers));
   for (const kind of runs('connections') ? (['bare', 'api'] as const).filter(targets) : [])
     await step('connections', kind, (t) => runConnections(t, connectionCount, workers));
+  if (runs('reactions') && targets('api'))
+    await step('reactions', 'api', (t) =>
+      runReactions(t, reactionMembers, reactionOps, reactionWindows, workers),
+    );
+  if (runs('catchup') && targets('api'))
+    await step('catch-up', 'api', (t) =>
+      runCatchup(t, catchupMessages, catchupChanges, catchupRequests),
+    );
   // Only when asked (`--only storm`): ten thousand users at once is not for every run.
   if (only === 'storm') {
     const plan: Array<{ kind: TargetKind; processes: number }> = [

@@ -5,22 +5,36 @@ import type { WorkerPool } from './worker-pool.js';
 
 export const totalCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 
-/** Delivered count and latency histogram merged from every worker. */
-export async function collect(pool: WorkerPool): Promise<{ received: number; latency: Histogram }> {
+/** Delivered counts (`message:new`, `message:updated`) and latency merged from every worker. */
+export async function collect(
+  pool: WorkerPool,
+): Promise<{ received: number; updated: number; latency: Histogram }> {
   const reports = await pool.each(() => ({ type: 'report' }), 'report');
   const latency = new Histogram();
   for (const report of reports) latency.merge(Histogram.fromSparse(report.latency));
-  return { received: reports.reduce((sum, r) => sum + r.received, 0), latency };
+  return {
+    received: reports.reduce((sum, r) => sum + r.received, 0),
+    updated: reports.reduce((sum, r) => sum + r.updated, 0),
+    latency,
+  };
 }
 
-/** Waits until deliveries stop arriving (or `expected` is reached), at most `maxMs`. */
-export async function drain(pool: WorkerPool, expected: number, maxMs = 5000) {
+/**
+ * Waits until deliveries stop arriving (or `expected` is reached), at most `maxMs`; `of` picks
+ * which frames count (`message:new` by default).
+ */
+export async function drain(
+  pool: WorkerPool,
+  expected: number,
+  maxMs = 5000,
+  of: 'received' | 'updated' = 'received',
+) {
   const deadline = Date.now() + maxMs;
   let last = -1;
   for (;;) {
-    const { received } = await collect(pool);
-    if (received >= expected || received === last || Date.now() > deadline) return;
-    last = received;
+    const count = (await collect(pool))[of];
+    if (count >= expected || count === last || Date.now() > deadline) return;
+    last = count;
     await sleep(250);
   }
 }

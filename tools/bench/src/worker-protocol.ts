@@ -31,6 +31,18 @@ export type ToWorker =
       /** How many of this worker's sockets send (the first ones). */
       senders: number;
     }
+  | {
+      /**
+       * `count` operations from this worker's first socket, `window` lanes in flight, each lane
+       * in order: message sends, or reaction toggles (see `reactionOp`) on `messageIds`.
+       */
+      type: 'ops';
+      op: 'send' | 'react';
+      conversationId: string;
+      messageIds: string[];
+      count: number;
+      window: number;
+    }
   | { type: 'close' };
 
 export type FromWorker =
@@ -46,7 +58,13 @@ export type FromWorker =
       lastReadyAt: number;
     }
   | { type: 'frames'; perSocket: number[] }
-  | { type: 'report'; received: number; latency: Array<[number, number]> }
+  | {
+      type: 'report';
+      received: number;
+      /** `message:updated` frames received. */
+      updated: number;
+      latency: Array<[number, number]>;
+    }
   | {
       type: 'sent';
       sent: number;
@@ -55,4 +73,29 @@ export type FromWorker =
       ackLatency: Array<[number, number]>;
       errors: string[];
     }
+  | {
+      type: 'opsDone';
+      acked: number;
+      failed: number;
+      ackLatency: Array<[number, number]>;
+      errors: string[];
+    }
   | { type: 'error'; message: string };
+
+/** Distinct single-grapheme emoji (no variation selectors) for the reaction toggles. */
+export const BENCH_EMOJI = ['👍', '😂', '🎉', '🙏', '🔥', '👀', '🚀', '💯'];
+
+/**
+ * The `i`-th reaction toggle of lane `lane` of `lanes`: pairs of add then remove of one emoji,
+ * each pair on the next message of the lane and the next emoji. With `messageIds.length` a
+ * multiple of `lanes`, no two lanes touch the same message, and a lane runs its ops in order,
+ * so every toggle is a real change (a new rev).
+ */
+export function reactionOp(messageIds: string[], lanes: number, lane: number, i: number) {
+  const pair = Math.floor(i / 2);
+  return {
+    messageId: messageIds[(pair * lanes + lane) % messageIds.length]!,
+    emoji: BENCH_EMOJI[pair % BENCH_EMOJI.length]!,
+    add: i % 2 === 0,
+  };
+}

@@ -1,11 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import { Histogram, wallClockMs } from './histogram.js';
-import type { FromWorker, ToWorker } from './worker-protocol.js';
+import { reactionOp, type FromWorker, type ToWorker } from './worker-protocol.js';
 
 /** A client worker: many socket.io-client connections, driven by the main process over IPC. */
 let sockets: Socket[] = [];
 let latency = new Histogram();
 let received = 0;
+let updated = 0;
 /** Server events each storm socket received (frames), by socket index. */
 let frames: number[] = [];
 
@@ -27,12 +28,15 @@ async function handle(message: ToWorker): Promise<void> {
     case 'reset':
       latency = new Histogram();
       received = 0;
+      updated = 0;
       return;
     case 'report':
-      reply({ type: 'report', received, latency: latency.toSparse() });
+      reply({ type: 'report', received, updated, latency: latency.toSparse() });
       return;
     case 'send':
       return send(message);
+    case 'ops':
+      return ops(message);
     case 'close':
       sockets.forEach((socket) => socket?.disconnect());
       sockets = [];
@@ -68,6 +72,7 @@ async function connect(command: Extract<ToWorker, { type: 'connect' }>): Promise
           if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack.error)}`);
         }
         socket.on('message:new', onMessage);
+        socket.on('message:updated', () => updated++);
         sockets[index] = socket;
       } catch {
         failed++;
@@ -196,6 +201,56 @@ async function send(command: Extract<ToWorker, { type: 'send' }>): Promise<void>
   reply({
     type: 'sent',
     sent,
+    acked,
+    failed,
+    ackLatency: ackLatency.toSparse(),
+    errors: [...errors].slice(0, 5),
+  });
+}
+
+/** A fixed number of sends or reaction toggles from the first socket, `window` lanes at once. */
+async function ops(command: Extract<ToWorker, { type: 'ops' }>): Promise<void> {
+  const socket = sockets[0];
+  if (!socket) throw new Error('no socket to act from');
+  const ackLatency = new Histogram();
+  const errors = new Set<string>();
+  let acked = 0;
+  let failed = 0;
+  const perLane = Math.ceil(command.count / command.window);
+  const one = async (event: string, payload: object) => {
+    const at = wallClockMs();
+    try {
+      const ack = await socket.timeout(30_000).emitWithAck(event, payload);
+      if (ack.ok) {
+        acked++;
+        ackLatency.record(wallClockMs() - at);
+      } else {
+        failed++;
+        errors.add(ack.error.code);
+      }
+    } catch (error) {
+      failed++;
+      errors.add((error as Error).message);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: command.window }, async (_, lane) => {
+      for (let i = 0; i < perLane && lane * perLane + i < command.count; i++) {
+        if (command.op === 'send') {
+          await one('message:send', {
+            conversationId: command.conversationId,
+            clientMsgId: crypto.randomUUID(),
+            body: `bench ${wallClockMs()}`,
+          });
+        } else {
+          const { messageId, emoji, add } = reactionOp(command.messageIds, command.window, lane, i);
+          await one(add ? 'reaction:add' : 'reaction:remove', { messageId, emoji });
+        }
+      }
+    }),
+  );
+  reply({
+    type: 'opsDone',
     acked,
     failed,
     ackLatency: ackLatency.toSparse(),
