@@ -504,8 +504,15 @@ describe('message changes: one counter for every change', () => {
         ),
       ]);
       expect(results.every((r) => r.ok)).toBe(true);
+      // Refusals batched with the rest take no number and spoil nothing.
+      const [refused, allowed] = await Promise.all([
+        call(memberSocket, 'message:edit', { messageId: seeds[0]!.id, body: 'not yours' }),
+        call(memberSocket, 'reaction:add', { messageId: seeds[0]!.id, emoji: '🎉' }),
+      ]);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(allowed.ok).toBe(true);
       const end = await lastSeq(room.id);
-      expect(end - start).toBe(5 + 25 + 10);
+      expect(end - start).toBe(5 + 25 + 10 + 1);
       const stored = await queryDatabase<{ rev: string }>(
         app.database.url,
         'SELECT rev FROM messages WHERE conversation_id = $1 AND rev > $2 ORDER BY rev',

@@ -21,15 +21,34 @@ interface Applied {
   alsoChanged?: MessageRow[];
 }
 
+type Apply = (tx: EntityManager, row: MessageRow) => Promise<Applied | null>;
+
+interface PendingChange {
+  messageId: string;
+  apply: Apply;
+  resolve(changed: Changed): void;
+  reject(error: unknown): void;
+}
+
+/** Changes one transaction holds at most. */
+const MAX_BATCH = 200;
+
 /**
- * Edits, deletes and reactions. Each runs in one transaction that first locks the conversation
- * row, as every send does, then reads the message afresh, checks it, and bumps
- * `conversations.last_seq` into the message's `rev`: the counter stays gapless and in commit
- * order, and a refused or failed change rolls back with its bump. A change that changes nothing
- * (a second identical reaction) takes no number.
+ * Edits, deletes and reactions. Each locks its conversation row, as every send does, then reads
+ * the message afresh, checks it, and bumps `conversations.last_seq` into the message's `rev`:
+ * the counter stays gapless and in commit order, and a failed transaction rolls back with its
+ * bumps. A refused change writes nothing and takes no number, nor does a change that changes
+ * nothing (a second identical reaction). Like sends, changes are gathered into micro-batches:
+ * those that arrive while a batch commits go together in the next one, so under load one
+ * transaction (one commit, one WAL flush) serves many, and their broadcasts leave together;
+ * under light load a batch holds one change and waits for nothing.
  */
 @Injectable()
 export class MessageChanges {
+  private queue: PendingChange[] = [];
+  private flushing = false;
+  private flushScheduled = false;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The message's text, by its sender, if it is neither deleted nor a system or game message. */
@@ -123,30 +142,92 @@ export class MessageChanges {
   }
 
   /**
-   * Runs `apply` on the message, locked behind its conversation. `apply` returns what it changed,
-   * or null for no change (the transaction is then committed with nothing written).
+   * Queues `apply` for the message. `apply` returns what it changed, or null for no change; it
+   * may refuse by throwing an AppError, and must do so before it writes anything (a refusal
+   * then leaves the batch's transaction usable for the other changes).
    */
-  private async change(
-    messageId: string,
-    apply: (tx: EntityManager, row: MessageRow) => Promise<Applied | null>,
-  ): Promise<Changed> {
+  private change(messageId: string, apply: Apply): Promise<Changed> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ messageId, apply, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushing || this.flushScheduled || this.queue.length === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, MAX_BATCH);
+    this.flushing = true;
+    try {
+      const outcomes = await this.runBatch(batch);
+      // After the commit, all at once: their broadcasts go out back to back.
+      batch.forEach((pending, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome instanceof Error) pending.reject(outcome);
+        else pending.resolve(outcome);
+      });
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    } finally {
+      this.flushing = false;
+      this.scheduleFlush();
+    }
+  }
+
+  /**
+   * One transaction for the batch: the conversations of all its messages are locked first, in id
+   * order (as the send batches lock them, so the two never deadlock), then each change reads
+   * its message afresh, in arrival order, and takes its own counter value. One commit serves
+   * them all.
+   */
+  private runBatch(batch: PendingChange[]): Promise<Array<Changed | Error>> {
     return this.db.transaction(async (tx) => {
-      const locked: unknown[] = await tx.query(
-        `SELECT 1 FROM conversations
-         WHERE id = (SELECT conversation_id FROM messages WHERE id = $1) FOR UPDATE`,
-        [messageId],
+      const ids = [...new Set(batch.map((p) => p.messageId))];
+      const locked: Array<{ id: string }> = await tx.query(
+        `SELECT c.id FROM conversations c
+         WHERE c.id IN (SELECT conversation_id FROM messages WHERE id = ANY($1::bigint[]))
+         ORDER BY c.id FOR UPDATE OF c`,
+        [ids],
       );
-      if (locked.length === 0) throw notFound('Message');
-      // Read after the lock: a change committed while we waited is seen.
-      const [row]: MessageRow[] = await tx.query(
-        `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = $1`,
-        [messageId],
-      );
-      if (!row) throw notFound('Message');
-      const applied = await apply(tx, row);
-      return applied
-        ? { row: applied.row, changed: true, before: row, alsoChanged: applied.alsoChanged ?? [] }
-        : { row, changed: false, before: row, alsoChanged: [] };
+      if (locked.length === 0) return batch.map(() => notFound('Message'));
+      const outcomes: Array<Changed | Error> = [];
+      for (const { messageId, apply } of batch) {
+        // Read after the lock: changes committed while we waited, and earlier ones of this
+        // batch, are seen.
+        const [row]: MessageRow[] = await tx.query(
+          `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = $1`,
+          [messageId],
+        );
+        if (!row) {
+          outcomes.push(notFound('Message'));
+          continue;
+        }
+        try {
+          const applied = await apply(tx, row);
+          outcomes.push(
+            applied
+              ? {
+                  row: applied.row,
+                  changed: true,
+                  before: row,
+                  alsoChanged: applied.alsoChanged ?? [],
+                }
+              : { row, changed: false, before: row, alsoChanged: [] },
+          );
+        } catch (error) {
+          // A refusal; anything else failed the statement and so the whole transaction.
+          if (!(error instanceof AppError)) throw error;
+          outcomes.push(error);
+        }
+      }
+      return outcomes;
     });
   }
 }
