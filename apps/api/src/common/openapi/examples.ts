@@ -136,6 +136,7 @@ const message = (seq: number, body: string, from: PublicUser, at: string): Messa
   id: String(9000 + seq),
   conversationId: ROOM_ID,
   seq,
+  rev: seq,
   sender: {
     id: from.id,
     kind: 'user',
@@ -148,6 +149,14 @@ const message = (seq: number, body: string, from: PublicUser, at: string): Messa
   kind: 'text',
   viaBot: false,
   createdAt: at,
+  editedAt: null,
+  deletedAt: null,
+  replyTo: null,
+  mentions: [],
+  reactions: [],
+  attachments: [],
+  pinned: false,
+  game: null,
 });
 
 export const messagePageExample: MessagePage = {
@@ -168,6 +177,7 @@ export const threadExample: Thread = {
     conversationId: THREAD_ID,
   },
   unread: 1,
+  mentionCount: 0,
 };
 export const threadListExample: ThreadList = { items: [threadExample] };
 export const openThreadBodyExample: OpenThreadBody = { userId: BOB_ID };

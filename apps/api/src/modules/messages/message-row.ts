@@ -29,6 +29,7 @@ export function toMessage(row: MessageRow, sender: PresenceUser | undefined): Me
     id: String(row.id),
     conversationId: row.conversation_id,
     seq: Number(row.seq),
+    rev: Number(row.seq),
     sender: {
       id: row.sender_id,
       kind: row.sender_kind,
@@ -41,6 +42,14 @@ export function toMessage(row: MessageRow, sender: PresenceUser | undefined): Me
     kind: row.kind,
     viaBot: row.via_bot,
     createdAt: row.created_at.toISOString(),
+    editedAt: null,
+    deletedAt: null,
+    replyTo: null,
+    mentions: [],
+    reactions: [],
+    attachments: [],
+    pinned: false,
+    game: null,
   };
 }
 

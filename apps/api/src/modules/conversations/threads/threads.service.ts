@@ -63,6 +63,7 @@ export class ThreadsService {
           otherUser,
           lastMessage: latest.get(conversation.id) ?? null,
           unread: unread.get(conversation.id) ?? 0,
+          mentionCount: 0,
         },
       ];
     });
