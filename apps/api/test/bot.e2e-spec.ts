@@ -70,6 +70,12 @@ describe('the chatter bot', () => {
     const senders = await sendersOf(app.database.url);
     expect(senders.length).toBeGreaterThanOrEqual(3);
     expect(senders.filter((sender) => !sender.is_demo)).toEqual([]);
+    // Whoever spoke is active in the directory: right after the people online.
+    const directory = await app.http.get('/api/users?limit=100');
+    const ranks = directory.body.items.map((user: { username: string; online: boolean }) =>
+      user.online ? 0 : senders.some((sender) => sender.username === user.username) ? 1 : 2,
+    );
+    expect(ranks).toEqual([...ranks].sort());
   }, 30_000);
 
   it('with BOT_AUTHORS=everyone speaks as anyone offline who has not opted out', async () => {

@@ -121,5 +121,7 @@ export class BotService implements OnApplicationBootstrap, OnModuleDestroy {
       { kind: 'user', id: speaker.id },
       { conversationId: generalId, clientMsgId: randomUUID(), body, viaBot: true },
     );
+    // A demo user who talks is active: the directory lists them above the quiet ones.
+    await this.users.touchLastSeen(speaker.id);
   }
 }
