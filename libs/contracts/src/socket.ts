@@ -3,12 +3,7 @@ import type { Guest } from './auth.js';
 import type { Conversation, Thread } from './conversations.js';
 import type { ErrorCode, ErrorDetails } from './errors.js';
 import { idSchema } from './ids.js';
-import {
-  emojiSchema,
-  messageBodySchema,
-  messageIdSchema,
-  type Message,
-} from './messages.js';
+import { emojiSchema, messageBodySchema, messageIdSchema, type Message } from './messages.js';
 import type {
   PresenceChangedPayload,
   PresenceWatchPayload,

@@ -403,6 +403,8 @@ export interface components {
             lastSeenAt: string | null;
             isDemo: boolean;
             createdAt: string;
+            botOptOut: boolean;
+            sampleProfile: boolean;
         };
         UserPage: {
             items: components["schemas"]["PublicUser"][];
@@ -421,6 +423,8 @@ export interface components {
             lastMessageAt: string | null;
             lastSeq: number;
             isMember?: boolean;
+            unread?: number;
+            mentionCount?: number;
         };
         ConversationList: {
             items: components["schemas"]["Conversation"][];
@@ -445,6 +449,8 @@ export interface components {
             lastMessageAt: string | null;
             lastSeq: number;
             isMember?: boolean;
+            unread?: number;
+            mentionCount?: number;
             members: components["schemas"]["RoomMember"][];
         };
         Membership: {
@@ -462,6 +468,7 @@ export interface components {
             otherUser: components["schemas"]["PublicUser"];
             lastMessage: components["schemas"]["Message"] | null;
             unread: number;
+            mentionCount: number;
         };
         ThreadList: {
             items: components["schemas"]["Thread"][];
@@ -479,14 +486,62 @@ export interface components {
             /** Format: uuid */
             conversationId: string;
             seq: number;
+            rev: number;
             sender: components["schemas"]["MessageSender"];
             body: string;
             /** Format: uuid */
             clientMsgId: string;
             /** @enum {string} */
-            kind: "text" | "system";
+            kind: "text" | "system" | "game";
             viaBot: boolean;
             createdAt: string;
+            editedAt: string | null;
+            deletedAt: string | null;
+            replyTo: {
+                id: string;
+                seq: number;
+                senderName: string;
+                excerpt: string;
+            } | null;
+            mentions: string[];
+            reactions: {
+                emoji: string;
+                count: number;
+                userIds: string[];
+            }[];
+            attachments: {
+                id: string;
+                name: string;
+                size: number;
+                contentType: string;
+                width?: number;
+                height?: number;
+                url: string;
+                thumbUrl?: string;
+            }[];
+            pinned: boolean;
+            game: {
+                board: string;
+                /** @enum {string} */
+                turn: "X" | "O";
+                seats: {
+                    X: {
+                        /** @enum {string} */
+                        kind: "user" | "ai" | "open";
+                        userId?: string;
+                        name?: string;
+                    };
+                    O: {
+                        /** @enum {string} */
+                        kind: "user" | "ai" | "open";
+                        userId?: string;
+                        name?: string;
+                    };
+                };
+                /** @enum {string} */
+                status: "playing" | "x_won" | "o_won" | "draw";
+                line: number[] | null;
+            } | null;
         };
         MessagePage: {
             items: components["schemas"]["Message"][];
@@ -938,6 +993,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict. `CONFLICT`: the username is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        code: "CONFLICT";
+                    };
+                };
+            };
             /** @description Payload too large. `PAYLOAD_TOO_LARGE`: the JSON body is larger than 64 KB. */
             413: {
                 headers: {
@@ -1186,6 +1255,9 @@ export interface operations {
                     /** @enum {string} */
                     avatarColor?: "#e11d48" | "#db2777" | "#c026d3" | "#9333ea" | "#4f46e5" | "#2563eb" | "#0284c7" | "#0891b2" | "#0d9488" | "#059669" | "#16a34a" | "#65a30d" | "#ca8a04" | "#d97706" | "#ea580c" | "#dc2626";
                     location?: string;
+                    botOptOut?: boolean;
+                    /** @constant */
+                    sampleProfileSeen?: true;
                 };
             };
         };
