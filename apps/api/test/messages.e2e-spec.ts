@@ -123,6 +123,16 @@ describe('messages: history, read markers, unread counts', () => {
         kind: 'text',
         viaBot: false,
         createdAt: expect.any(String),
+        // Message v2: an unchanged message's fields.
+        rev: 12,
+        editedAt: null,
+        deletedAt: null,
+        replyTo: null,
+        mentions: [],
+        reactions: [],
+        attachments: [],
+        pinned: false,
+        game: null,
       });
     });
   });
