@@ -2,12 +2,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { emojibase } from './vite-emojibase';
+import { precompress } from './build/precompress';
 
 // The dev server proxies the API (REST and Socket.IO) so the app runs on one origin, as in production.
 const api = process.env.API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react(), emojibase()],
+  plugins: [react(), emojibase(), precompress()],
   server: {
     port: 5173,
     proxy: {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from 'helmet';
 import { OriginPolicy } from './common/http/origin-policy.js';
+import { isHashedAsset, sendSpaAsset, spaAssets } from './common/http/spa-static.js';
 import { buildOpenApiDocument } from './common/openapi/openapi-document.js';
 import { SWAGGER_UI_CSP_DIRECTIVES } from './common/openapi/swagger-ui-csp.js';
 import type { AppConfig } from './config/app-config.js';
@@ -65,16 +66,23 @@ function setupOpenApi(app: NestExpressApplication): void {
   });
 }
 
-/** The built SPA at `/`, with every other non-API GET answered by index.html (client routing). */
+/**
+ * The built SPA at `/`, with every other non-API GET answered by index.html (client routing).
+ * Files go out precompressed and cached as `spa-static.ts` says.
+ */
 function serveSpa(app: NestExpressApplication, config: AppConfig): void {
   const dist = config.WEB_DIST_DIR ?? join(import.meta.dirname, '../../web/dist');
-  const index = join(dist, 'index.html');
-  if (!existsSync(index)) return;
-  app.useStaticAssets(dist, { index: false, maxAge: '1h' });
+  if (!existsSync(join(dist, 'index.html'))) return;
+  const assets = spaAssets(dist);
+  const index = assets.get('/index.html')!;
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
-    if (req.method !== 'GET' || isApi || req.path.startsWith('/socket.io')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
+    if (!isRead || isApi || req.path.startsWith('/socket.io')) return next();
+    const asset = assets.get(req.path);
+    if (asset) return sendSpaAsset(req, res, next, asset, isHashedAsset(req.path));
+    // A missing hashed file is a stale page asking for an old build: a 404, not index.html.
+    if (isHashedAsset(req.path)) return next();
+    sendSpaAsset(req, res, next, index, false);
   });
 }

@@ -12,6 +12,7 @@ import { useTestApp } from './support/use-test-app.js';
 const OWN_PROFILE_KEYS = [
   'avatarColor',
   'bio',
+  'botOptOut',
   'createdAt',
   'displayName',
   'id',
@@ -19,6 +20,7 @@ const OWN_PROFILE_KEYS = [
   'lastSeenAt',
   'location',
   'online',
+  'sampleProfile',
   'username',
 ].sort();
 

@@ -143,6 +143,22 @@ describe('auth: access tokens and guests', () => {
       expect(one.body.guest.id).not.toBe(two.body.guest.id);
     });
 
+    it("refuses a member's display name as a nickname (any case, around spaces): 409 CONFLICT on nickname", async () => {
+      await signUp(app.http, { displayName: 'Grace Hopper' });
+      for (const nickname of ['Grace Hopper', 'grace hopper', '  GRACE HOPPER  ']) {
+        const res = await app.http.post('/api/auth/guest', { nickname });
+        expect({ nickname, status: res.status, code: res.body.code }).toEqual({
+          nickname,
+          status: 409,
+          code: 'CONFLICT',
+        });
+        expect(res.body.details).toEqual([{ path: 'nickname', message: expect.any(String) }]);
+      }
+      // Another name, or one that only contains the member's, is fine.
+      for (const nickname of ['Grace', 'Grace Hopper 2'])
+        expect((await app.http.post('/api/auth/guest', { nickname })).status).toBe(201);
+    });
+
     it('rejects a bad nickname or an unknown field with 400 VALIDATION', async () => {
       for (const body of [
         { nickname: 'x'.repeat(33) },

@@ -3,6 +3,7 @@ import type { Message } from '@chat/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BotLeadership } from '../src/modules/bot/index.js';
 import { generalConversation } from './factories/conversations.js';
+import { signUp, uniqueUsername } from './factories/users.js';
 import { createTestDatabase, queryDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { connectSocket, type TestSocket } from './support/test-socket.js';
@@ -51,6 +52,51 @@ describe('the chatter bot', () => {
     const history = await app.http.get(`/api/conversations/${general.id}/messages?limit=100`);
     expect(history.body.items.filter((m: Message) => m.viaBot).length).toBeGreaterThanOrEqual(12);
   });
+
+  const sendersOf = async (url: string) =>
+    queryDatabase<{ username: string; is_demo: boolean }>(
+      url,
+      `SELECT DISTINCT u.username, u.is_demo FROM messages m JOIN users u ON u.id = m.sender_id
+       WHERE m.via_bot`,
+    );
+
+  it('speaks only as its demo users by default, never as people who signed up', async () => {
+    const app = await start(BOT);
+    const people = await Promise.all([1, 2, 3].map(() => signUp(app.http)));
+    // One of them is online too: that is what lets the bot run.
+    const ann = await connectSocket(app.baseUrl, people[0]!.accessToken);
+    sockets.push(ann);
+    await waitFor(async () => (await countBotMessages(app.database.url)) >= 15, 20_000);
+    const senders = await sendersOf(app.database.url);
+    expect(senders.length).toBeGreaterThanOrEqual(3);
+    expect(senders.filter((sender) => !sender.is_demo)).toEqual([]);
+    // Whoever spoke is active in the directory: right after the people online.
+    const directory = await app.http.get('/api/users?limit=100');
+    const ranks = directory.body.items.map((user: { username: string; online: boolean }) =>
+      user.online ? 0 : senders.some((sender) => sender.username === user.username) ? 1 : 2,
+    );
+    expect(ranks).toEqual([...ranks].sort());
+  }, 30_000);
+
+  it('with BOT_AUTHORS=everyone speaks as anyone offline who has not opted out', async () => {
+    // No demo users: the only possible authors are the people below.
+    const app = await start({ ...BOT, BOT_SEED_USERS: '0', BOT_AUTHORS: 'everyone' });
+    const online = await signUp(app.http, { username: uniqueUsername('online') });
+    const optedOut = await signUp(app.http, { username: uniqueUsername('optout') });
+    const offline = await signUp(app.http, { username: uniqueUsername('offline') });
+    const optOut = await app.http.patch(
+      '/api/users/me',
+      { botOptOut: true },
+      { token: optedOut.accessToken },
+    );
+    expect(optOut.status).toBe(200);
+    const socket = await connectSocket(app.baseUrl, online.accessToken);
+    sockets.push(socket);
+    await waitFor(async () => (await countBotMessages(app.database.url)) >= 10, 20_000);
+    expect(await sendersOf(app.database.url)).toEqual([
+      { username: offline.user.username, is_demo: false },
+    ]);
+  }, 30_000);
 
   it('posts nothing while nobody is connected', async () => {
     const app = await start(BOT);

@@ -44,7 +44,7 @@ describe('realtime: joining, presence, the welcome and typing', () => {
       expect(first).toMatchObject({ missed: [], hasMore: false });
       expect(await ownerSocket.next('system:notice', (n) => n.conversationId === room.id)).toEqual({
         conversationId: room.id,
-        text: `Welcome to #${room.slug} — 1 online`,
+        text: `Welcome to #${room.slug}`,
       });
 
       const memberSocket = await connect(members[0]!.accessToken);
@@ -52,22 +52,35 @@ describe('realtime: joining, presence, the welcome and typing', () => {
       expect(second.presence.map((p) => p.id).sort()).toEqual(
         [owner.user.id, members[0]!.user.id].sort(),
       );
-      expect((await memberSocket.next('system:notice')).text).toBe(
-        `Welcome to #${room.slug} — 2 online`,
-      );
+      // The live count is `presence`; the notice carries none that would go stale.
+      expect((await memberSocket.next('system:notice')).text).toBe(`Welcome to #${room.slug}`);
       await ownerSocket.roundTrip();
       expect(ownerSocket.all('system:notice')).toHaveLength(1);
       // The notice is not stored.
       expect(await rowsIn(room.id)).toEqual([{ body: `${members[0]!.user.displayName} joined` }]);
     });
 
-    it('welcomes to #general with the number of people online there', async () => {
+    it('welcomes to #general, the number online in `presence` rather than in the text', async () => {
       const general = await generalConversation(app.http);
       const ann = await connect((await signUp(app.http)).accessToken);
       const joined = await join(ann, general.id);
       const notice = await ann.next('system:notice', (n) => n.conversationId === general.id);
-      expect(notice.text).toBe(`Welcome to #general — ${joined.presence.length} online`);
+      expect(notice.text).toBe('Welcome to #general');
       expect(joined.presence.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('welcomes to a private thread without an "N online" count', async () => {
+      const ann = await signUp(app.http);
+      const bob = await signUp(app.http);
+      const thread = await app.http.post(
+        '/api/threads',
+        { userId: bob.user.id },
+        { token: ann.accessToken },
+      );
+      const socket = await connect(ann.accessToken);
+      await join(socket, thread.body.id);
+      const notice = await socket.next('system:notice', (n) => n.conversationId === thread.body.id);
+      expect(notice.text).toBe('Welcome to your private thread');
     });
 
     it('conversation presence comes as coalesced presence:changed, once per user however many tabs', async () => {

@@ -58,6 +58,25 @@ describe('GET /api/rooms: a cursor-paginated list', () => {
     expect(second.body.items.map((c) => c.kind)).toEqual(['room']);
   });
 
+  it('counts a member online anywhere as online in the room (the owner on another page)', async () => {
+    const owner = await signUp(app.http);
+    const room = await createRoom(app.http, owner.accessToken, `Owl ${randomUUID().slice(0, 8)}`);
+    const onlineIn = async () =>
+      (
+        await app.http.get<ConversationList>(`/api/rooms?q=${encodeURIComponent(room.name)}`)
+      ).body.items.find((item) => item.id === room.id)?.onlineCount;
+    expect(await onlineIn()).toBe(0);
+    // Connected, but the room is not open.
+    const socket = await app.connect(owner.accessToken);
+    await socket.roundTrip();
+    expect(await onlineIn()).toBe(1);
+    socket.close();
+    const deadline = Date.now() + 5000;
+    while ((await onlineIn()) !== 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await onlineIn()).toBe(0);
+  });
+
   it('mine=true lists only the rooms the caller belongs to, without general', async () => {
     const owner = await signUp(app.http);
     const member = await signUp(app.http);

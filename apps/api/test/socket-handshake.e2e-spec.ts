@@ -71,7 +71,7 @@ describe('socket handshake', () => {
     const socket = await connectSocket(app.baseUrl, ann.accessToken);
     try {
       const session = await socket.next('session');
-      const { createdAt: _createdAt, ...publicPart } = ann.user;
+      const { createdAt: _c, botOptOut: _b, sampleProfile: _s, ...publicPart } = ann.user;
       expect(session).toEqual({
         user: { ...publicPart, online: true },
         guest: null,

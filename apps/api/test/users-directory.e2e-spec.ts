@@ -47,7 +47,7 @@ describe('users: the directory', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['items', 'nextCursor']);
     const mine = res.body.items.find((user) => user.id === ann.user.id);
-    const { createdAt: _createdAt, ...publicPart } = ann.user;
+    const { createdAt: _c, botOptOut: _b, sampleProfile: _s, ...publicPart } = ann.user;
     expect(mine).toEqual(publicPart);
     expect(JSON.stringify(res.body)).not.toMatch(/password|createdAt/i);
   });
@@ -135,11 +135,32 @@ describe('users: the directory', () => {
     });
   });
 
+  it('lists demo users who posted lately after the people online and before everyone else', async () => {
+    const quiet = await signUp(app.http, { displayName: 'Comet Aaron' });
+    const online = await signUp(app.http, { displayName: 'Comet Zoe' });
+    // Demo users are the bot's: no password, is_demo; one posted a minute ago, one long ago.
+    const [talker, sleeper] = await queryDatabase<{ id: string }>(
+      app.database.url,
+      `INSERT INTO users (username, display_name, bio, avatar_color, location, is_demo, last_seen_at)
+       VALUES ('comet_talker', 'Comet Talker', '', '#2563eb', '', true, now() - interval '1 minute'),
+              ('comet_sleeper', 'Comet Sleeper', '', '#2563eb', '', true, now() - interval '1 day')
+       RETURNING id`,
+    );
+    const socket = await connectSocket(app.baseUrl, online.accessToken);
+    try {
+      const expected = [online.user.id, talker!.id, quiet.user.id, sleeper!.id];
+      expect((await list('?q=comet')).body.items.map((user) => user.id)).toEqual(expected);
+      expect((await walk('comet', 1)).map((user) => user.id)).toEqual(expected);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('rejects a cursor it did not issue with 400 VALIDATION', async () => {
     const garbage = [
       'not-a-cursor',
       Buffer.from('{}').toString('base64url'),
-      Buffer.from('[2,"a","00000000-0000-4000-8000-000000000000"]').toString('base64url'),
+      Buffer.from('[3,"a","00000000-0000-4000-8000-000000000000"]').toString('base64url'),
       Buffer.from('[0,"a","x"]').toString('base64url'),
       Buffer.from('[1,"a\\u0000","00000000-0000-4000-8000-000000000000"]').toString('base64url'),
     ];

@@ -38,8 +38,32 @@ describe('users: profiles', () => {
       const ann = await signUp(app.http);
       const res = await app.http.get('/api/users/me', { token: ann.accessToken });
       expect(res.status).toBe(200);
-      expect(Object.keys(res.body).sort()).toEqual([...PUBLIC_USER_KEYS, 'createdAt'].sort());
+      expect(Object.keys(res.body).sort()).toEqual(
+        [...PUBLIC_USER_KEYS, 'createdAt', 'botOptOut', 'sampleProfile'].sort(),
+      );
       expect(res.body).toEqual(ann.user);
+    });
+
+    it('says a new account has an invented sample profile until its owner has been told', async () => {
+      const ann = await signUp(app.http);
+      expect(ann.user).toMatchObject({ sampleProfile: true, botOptOut: false });
+      expect(ann.user.bio).not.toBe('');
+      const seen = await app.http.patch(
+        '/api/users/me',
+        { sampleProfileSeen: true },
+        { token: ann.accessToken },
+      );
+      expect(seen.status).toBe(200);
+      expect(seen.body).toMatchObject({ sampleProfile: false, bio: ann.user.bio });
+      const me = await app.http.get('/api/users/me', { token: ann.accessToken });
+      expect(me.body.sampleProfile).toBe(false);
+    });
+
+    it('ends the sample-profile notice when the owner edits the profile', async () => {
+      const ann = await signUp(app.http);
+      await app.http.patch('/api/users/me', { bio: 'Mine now' }, { token: ann.accessToken });
+      const me = await app.http.get('/api/users/me', { token: ann.accessToken });
+      expect(me.body).toMatchObject({ sampleProfile: false, bio: 'Mine now' });
     });
   });
 
@@ -54,7 +78,7 @@ describe('users: profiles', () => {
       };
       const res = await app.http.patch('/api/users/me', changes, { token: ann.accessToken });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...ann.user, ...changes });
+      expect(res.body).toEqual({ ...ann.user, ...changes, sampleProfile: false });
 
       const profile = await app.http.get(`/api/users/${ann.user.username}`);
       expect(profile.status).toBe(200);
@@ -75,10 +99,10 @@ describe('users: profiles', () => {
         { token: ann.accessToken },
       );
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...ann.user, bio: 'Just the bio.' });
+      expect(res.body).toEqual({ ...ann.user, bio: 'Just the bio.', sampleProfile: false });
       const empty = await app.http.patch('/api/users/me', {}, { token: ann.accessToken });
       expect(empty.status).toBe(200);
-      expect(empty.body).toEqual({ ...ann.user, bio: 'Just the bio.' });
+      expect(empty.body).toEqual({ ...ann.user, bio: 'Just the bio.', sampleProfile: false });
     });
 
     it('allows a bio of exactly 280 characters and an empty bio or location', async () => {
@@ -127,6 +151,28 @@ describe('users: profiles', () => {
       expect(await rowOf(ann.user.id)).toEqual(before);
     });
 
+    it('stores the opt-out from bot messages, and keeps it private', async () => {
+      const ann = await signUp(app.http);
+      const res = await app.http.patch(
+        '/api/users/me',
+        { botOptOut: true },
+        { token: ann.accessToken },
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.botOptOut).toBe(true);
+      expect((await app.http.get('/api/users/me', { token: ann.accessToken })).body.botOptOut).toBe(
+        true,
+      );
+      const publicView = await app.http.get(`/api/users/${ann.user.username}`);
+      expect(publicView.body).not.toHaveProperty('botOptOut');
+      const off = await app.http.patch(
+        '/api/users/me',
+        { botOptOut: false },
+        { token: ann.accessToken },
+      );
+      expect(off.body.botOptOut).toBe(false);
+    });
+
     it('rejects unknown fields, including private ones, with 400', async () => {
       const ann = await signUp(app.http);
       for (const body of [
@@ -134,6 +180,9 @@ describe('users: profiles', () => {
         { isDemo: true },
         { passwordHash: 'x' },
         { createdAt: '2000-01-01' },
+        { sampleProfile: true },
+        { sampleProfileSeen: false },
+        { botOptOut: 'yes' },
       ]) {
         const res = await app.http.patch('/api/users/me', body, { token: ann.accessToken });
         expect(res.status).toBe(400);
@@ -191,7 +240,7 @@ describe('users: profiles', () => {
       const res = await app.http.get(`/api/users/${ann.user.username}`);
       expect(res.status).toBe(200);
       expect(Object.keys(res.body).sort()).toEqual(PUBLIC_USER_KEYS);
-      const { createdAt: _createdAt, ...publicPart } = ann.user;
+      const { createdAt: _c, botOptOut: _b, sampleProfile: _s, ...publicPart } = ann.user;
       expect(res.body).toEqual(publicPart);
     });
 

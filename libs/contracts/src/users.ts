@@ -44,6 +44,10 @@ export type PublicUser = z.infer<typeof publicUserSchema>;
 /** The signed-in user's own profile. */
 export const ownProfileSchema = publicUserSchema.extend({
   createdAt: z.string(),
+  /** The bot never posts as this person, even with BOT_AUTHORS=everyone. */
+  botOptOut: z.boolean(),
+  /** The bio and location were invented at sign-up and the owner has not been told yet. */
+  sampleProfile: z.boolean(),
 });
 export type OwnProfile = z.infer<typeof ownProfileSchema>;
 
@@ -53,6 +57,9 @@ export const updateProfileBodySchema = z
     bio: bioSchema.optional(),
     avatarColor: avatarColorSchema.optional(),
     location: locationSchema.optional(),
+    botOptOut: z.boolean().optional(),
+    /** The owner has been shown that the sample profile is invented: stop saying so. */
+    sampleProfileSeen: z.literal(true).optional(),
   })
   .strict();
 export type UpdateProfileBody = z.infer<typeof updateProfileBodySchema>;

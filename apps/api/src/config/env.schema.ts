@@ -58,6 +58,8 @@ export const envSchema = z
     BOT_ENABLED: booleanFromString.default(true),
     BOT_INTERVAL_MS: positiveInt.default(4000),
     BOT_SEED_USERS: z.coerce.number().int().min(0).max(1000).default(8),
+    // Whom the bot speaks as: its demo users, or any user who is offline and has not opted out.
+    BOT_AUTHORS: z.enum(['demo', 'everyone']).default('demo'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET !== undefined, {
     message: 'is required in production',

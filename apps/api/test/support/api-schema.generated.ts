@@ -481,6 +481,8 @@ export interface components {
             lastSeenAt: string | null;
             isDemo: boolean;
             createdAt: string;
+            botOptOut: boolean;
+            sampleProfile: boolean;
         };
         UserPage: {
             items: components["schemas"]["PublicUser"][];
@@ -1069,6 +1071,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict. `CONFLICT`: the username is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        code: "CONFLICT";
+                    };
+                };
+            };
             /** @description Payload too large. `PAYLOAD_TOO_LARGE`: the JSON body is larger than 64 KB. */
             413: {
                 headers: {
@@ -1317,6 +1333,9 @@ export interface operations {
                     /** @enum {string} */
                     avatarColor?: "#e11d48" | "#db2777" | "#c026d3" | "#9333ea" | "#4f46e5" | "#2563eb" | "#0284c7" | "#0891b2" | "#0d9488" | "#059669" | "#16a34a" | "#65a30d" | "#ca8a04" | "#d97706" | "#ea580c" | "#dc2626";
                     location?: string;
+                    botOptOut?: boolean;
+                    /** @constant */
+                    sampleProfileSeen?: true;
                 };
             };
         };

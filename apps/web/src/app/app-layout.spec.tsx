@@ -31,8 +31,9 @@ describe('app shell', () => {
     expect(await screen.findByText('Server: down')).toBeInTheDocument();
   });
 
-  it('routes unknown paths to a not-found page', () => {
+  it('routes unknown paths to a not-found page', async () => {
     renderWithApp(<AppRoutes />, { path: '/nowhere' });
-    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    // Every page but the lobby is loaded on first use.
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
   });
 });

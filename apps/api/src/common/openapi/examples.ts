@@ -60,7 +60,12 @@ const bob: PublicUser = {
   lastSeenAt: '2026-12-02T18:40:00.000Z',
 };
 
-export const ownProfileExample: OwnProfile = { ...ann, createdAt: '2026-11-20T09:00:00.000Z' };
+export const ownProfileExample: OwnProfile = {
+  ...ann,
+  createdAt: '2026-11-20T09:00:00.000Z',
+  botOptOut: false,
+  sampleProfile: false,
+};
 export const publicUserExample = ann;
 export const userPageExample: UserPage = { items: [ann, bob], nextCursor: null };
 

@@ -124,7 +124,7 @@ export class AuthController {
     response: guestResponseSchema,
     example: guestResponseExample,
     status: 201,
-    errors: ['RATE_LIMITED'],
+    errors: ['CONFLICT', 'RATE_LIMITED'],
   })
   guest(@Body(Valid(guestBodySchema.optional())) body: GuestBody | undefined) {
     return this.auth.guest(body ?? {});

@@ -33,6 +33,7 @@ export class AuthService {
       username: body.username,
       passwordHash: await this.passwords.hash(body.password),
       displayName: body.displayName,
+      markSample: true,
     });
     return this.signIn(user.id);
   }
@@ -66,6 +67,12 @@ export class AuthService {
 
   /** Guests have no row: their id and name live in a 24-hour token. */
   async guest(body: GuestBody): Promise<GuestResponse> {
+    // A guest may not pass for a member: only a grey pill would tell them apart.
+    if (body.nickname && (await this.users.isDisplayNameTaken(body.nickname))) {
+      throw new AppError('CONFLICT', 'That name belongs to a member', [
+        { path: 'nickname', message: 'A member uses this name: pick another nickname' },
+      ]);
+    }
     const guest = { id: randomUUID(), name: body.nickname ?? `Guest ${randomInt(1000, 10000)}` };
     return { guest, accessToken: await this.accessTokens.signGuest(guest.id, guest.name) };
   }

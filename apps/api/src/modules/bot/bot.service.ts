@@ -19,7 +19,7 @@ import { PhrasePicker } from './phrase-picker.js';
 const LEADER_RETRY_MS = 2000;
 
 /**
- * Keeps general lively: every BOT_INTERVAL_MS ± 50 % a random user "says" a phrase, stored and
+ * Keeps general lively: every BOT_INTERVAL_MS ± 50 % a random author "says" a phrase, stored and
  * fanned out exactly like a person's message but marked `viaBot`. Runs only on the leader
  * process, and only while someone is connected.
  */
@@ -92,10 +92,20 @@ export class BotService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /**
+   * Who may speak: demo users by default. With BOT_AUTHORS=everyone anyone who has not opted
+   * out, but never someone online now, who would watch "themselves" talk.
+   */
+  private async speakers(): Promise<Array<{ id: string; displayName: string }>> {
+    const authors = this.config.BOT_AUTHORS;
+    const online = authors === 'everyone' ? await this.presence.onlineUserIds() : [];
+    return this.users.pickBotAuthors(6, authors, online);
+  }
+
   private async postOne(): Promise<void> {
     const [generalId, speakers, rooms] = await Promise.all([
       this.reading.generalId(),
-      this.users.pickRandom(6),
+      this.speakers(),
       this.rooms.activeSlugs(20),
     ]);
     const [speaker, ...others] = speakers;
@@ -111,5 +121,7 @@ export class BotService implements OnApplicationBootstrap, OnModuleDestroy {
       { kind: 'user', id: speaker.id },
       { conversationId: generalId, clientMsgId: randomUUID(), body, viaBot: true },
     );
+    // A demo user who talks is active: the directory lists them above the quiet ones.
+    await this.users.touchLastSeen(speaker.id);
   }
 }

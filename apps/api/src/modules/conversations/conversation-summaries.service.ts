@@ -15,21 +15,29 @@ export class ConversationSummaries {
     private readonly users: UsersService,
   ) {}
 
-  /** General counts every user as a member. */
+  /**
+   * General counts every user as a member. "Online" is the members who are online anywhere
+   * (a room's owner on another page is online), or, if more, those on the conversation now
+   * (guests and visitors in general).
+   */
   async withCounts(entities: ConversationEntity[]): Promise<Conversation[]> {
     const ids = entities.map((c) => c.id);
     const hasGeneral = entities.some((c) => c.kind === 'general');
-    const [memberCounts, online, everyone] = await Promise.all([
+    const [memberCounts, present, onlineUsers, everyone] = await Promise.all([
       this.memberships.countsOf(ids),
       this.presence.countIn(ids),
+      this.presence.onlineUserIds(),
       hasGeneral ? this.users.countAll() : 0,
     ]);
-    return entities.map((entity) =>
-      toConversation(entity, {
+    const onlineMembers = await this.memberships.countsAmong(ids, onlineUsers);
+    return entities.map((entity) => {
+      const members =
+        entity.kind === 'general' ? onlineUsers.length : (onlineMembers.get(entity.id) ?? 0);
+      return toConversation(entity, {
         memberCount: entity.kind === 'general' ? everyone : (memberCounts.get(entity.id) ?? 0),
-        onlineCount: online.get(entity.id) ?? 0,
-      }),
-    );
+        onlineCount: Math.max(members, present.get(entity.id) ?? 0),
+      });
+    });
   }
 
   async withCount(entity: ConversationEntity): Promise<Conversation> {

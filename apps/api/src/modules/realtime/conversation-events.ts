@@ -42,9 +42,11 @@ export class ConversationEvents {
     );
     const { conversation } = opened;
     const present = await this.presence.presentIn(conversation.id);
+    // No head count in the text: a stored-once line cannot follow joins and leaves, and the
+    // live count is what the client shows beside "Who's here" (from `presence`).
     socket.emit('system:notice', {
       conversationId: conversation.id,
-      text: `Welcome to ${displayName(conversation)} — ${present.length} online`,
+      text: `Welcome to ${displayName(conversation)}`,
     });
     return { conversation, presence: present, missed: opened.missed, hasMore: opened.hasMore };
   }

@@ -5,9 +5,12 @@ import {
   isUuid,
 } from '../../common/http/keyset-cursor.js';
 
-/** Position in the directory order: online first (rank 0), then by name, then by id. */
+/**
+ * Position in the directory order: online first (rank 0), then active lately (1: demo users who
+ * posted within the last minutes), then everyone else (2); by name, then by id.
+ */
 export interface DirectoryCursor {
-  rank: 0 | 1;
+  rank: 0 | 1 | 2;
   name: string;
   id: string;
 }
@@ -18,6 +21,8 @@ export function encodeCursor(cursor: DirectoryCursor): string {
 
 export function decodeCursor(value: string): DirectoryCursor {
   return decodeKeysetCursor(value, ([rank, name, id]) =>
-    (rank === 0 || rank === 1) && isStoredString(name) && isUuid(id) ? { rank, name, id } : null,
+    (rank === 0 || rank === 1 || rank === 2) && isStoredString(name) && isUuid(id)
+      ? { rank, name, id }
+      : null,
   );
 }

@@ -17,7 +17,12 @@ export function toPublicUser(user: UserEntity, online: boolean): PublicUser {
 }
 
 export function toOwnProfile(user: UserEntity, online: boolean): OwnProfile {
-  return { ...toPublicUser(user, online), createdAt: user.createdAt.toISOString() };
+  return {
+    ...toPublicUser(user, online),
+    createdAt: user.createdAt.toISOString(),
+    botOptOut: user.botOptOut,
+    sampleProfile: user.sampleProfile,
+  };
 }
 
 export function toPresenceUser(

@@ -10,8 +10,14 @@ import { toPublicUser } from './public-user.js';
 import { UserEntity } from './user.entity.js';
 import { fromRow, type UserRow } from './users.service.js';
 
+/**
+ * A demo user who posted this recently is active (it has no socket to be online with): listed
+ * right after the people online. People who left are not: they are simply offline.
+ */
+export const ACTIVE_WINDOW_MINUTES = 5;
+
 interface DirectoryRow extends UserRow {
-  rank: 0 | 1;
+  rank: 0 | 1 | 2;
   sort_name: string;
 }
 
@@ -23,7 +29,10 @@ export class UserDirectory {
     private readonly presence: PresenceService,
   ) {}
 
-  /** The directory: online first, then by display name; keyset pagination over that order. */
+  /**
+   * The directory: online first, then active lately, then the rest, each by display name;
+   * keyset pagination over that order.
+   */
   async list(query: ListUsersQuery): Promise<UserPage> {
     if (hasNul(query.q)) return { items: [], nextCursor: null };
     const online = await this.presence.onlineUserIds();
@@ -31,7 +40,10 @@ export class UserDirectory {
     const pattern = likePattern(query.q);
     const rows: DirectoryRow[] = await this.users.query(
       `SELECT * FROM (
-         SELECT u.*, CASE WHEN u.id = ANY($1::uuid[]) THEN 0 ELSE 1 END AS rank,
+         SELECT u.*,
+                CASE WHEN u.id = ANY($1::uuid[]) THEN 0
+                     WHEN u.is_demo AND u.last_seen_at > now() - make_interval(mins => $7) THEN 1
+                     ELSE 2 END AS rank,
                 lower(u.display_name) AS sort_name
          FROM users u
          WHERE $2::text IS NULL OR u.username ILIKE $2 OR u.display_name ILIKE $2
@@ -46,6 +58,7 @@ export class UserDirectory {
         after?.name ?? null,
         after?.id ?? null,
         query.limit + 1,
+        ACTIVE_WINDOW_MINUTES,
       ],
     );
     const page = rows.slice(0, query.limit);

@@ -32,4 +32,10 @@ export class UserEntity {
 
   @Column({ name: 'is_demo', type: 'boolean' })
   isDemo!: boolean;
+
+  @Column({ name: 'bot_opt_out', type: 'boolean' })
+  botOptOut!: boolean;
+
+  @Column({ name: 'sample_profile', type: 'boolean' })
+  sampleProfile!: boolean;
 }

@@ -21,6 +21,8 @@ export interface NewUser {
   passwordHash: string | null;
   displayName?: string;
   isDemo?: boolean;
+  /** Invented bio and location are pointed out to the owner once (people, not demo users). */
+  markSample?: boolean;
   profile?: Partial<Pick<UserEntity, 'bio' | 'avatarColor' | 'location'>>;
 }
 
@@ -77,6 +79,7 @@ export class UsersService {
             avatarColor: input.profile?.avatarColor ?? starter.avatarColor,
             location: input.profile?.location ?? starter.location,
             isDemo: input.isDemo ?? false,
+            sampleProfile: input.markSample ?? false,
           })
           .returning('*')
           .execute()
@@ -210,9 +213,20 @@ export class UsersService {
   /** Each edit reaches the user's watchers, so edits are limited (RATE_LIMIT_PROFILE_EDITS_PER_MIN). */
   async updateProfile(id: string, changes: UpdateProfileBody): Promise<OwnProfile> {
     await this.limits.consume('profileEdit', id);
-    if (Object.keys(changes).length > 0) await this.users.update({ id }, changes);
+    const { sampleProfileSeen, ...fields } = changes;
+    // Editing the profile, or being told it is a sample, ends the notice.
+    const update = {
+      ...fields,
+      ...(sampleProfileSeen || hasFields(fields) ? { sampleProfile: false } : {}),
+    };
+    if (hasFields(update)) await this.users.update({ id }, update);
     const profile = await this.getOwnProfile(id);
-    const { createdAt: _createdAt, ...publicUser } = profile;
+    const {
+      createdAt: _createdAt,
+      botOptOut: _botOptOut,
+      sampleProfile: _sampleProfile,
+      ...publicUser
+    } = profile;
     this.events.emit(USER_UPDATED, publicUser satisfies UserUpdatedEvent);
     return profile;
   }
@@ -221,14 +235,34 @@ export class UsersService {
     return this.users.countBy({ isDemo: true });
   }
 
-  /** Up to `count` users chosen at random (demo and real alike). */
-  async pickRandom(count: number): Promise<Array<{ id: string; displayName: string }>> {
-    const users = await this.users
+  /**
+   * Up to `count` users chosen at random for the bot to speak as: demo users only, or with
+   * `everyone` any user who has not opted out, never one of `exclude` (those online now).
+   */
+  async pickBotAuthors(
+    count: number,
+    authors: 'demo' | 'everyone',
+    exclude: string[],
+  ): Promise<Array<{ id: string; displayName: string }>> {
+    const query = this.users
       .createQueryBuilder('user')
+      .where(authors === 'demo' ? 'user.isDemo' : 'NOT user.botOptOut')
       .orderBy('random()')
-      .limit(count)
-      .getMany();
+      .limit(count);
+    if (exclude.length > 0) query.andWhere('user.id <> ALL(:exclude)', { exclude });
+    const users = await query.getMany();
     return users.map(({ id, displayName }) => ({ id, displayName }));
+  }
+
+  /** Whether any user has this display name (case-insensitive, both sides trimmed). */
+  async isDisplayNameTaken(name: string): Promise<boolean> {
+    if (hasNul(name)) return false;
+    // users_display_name_lower_idx serves this; stored names are trimmed by the contract.
+    const rows: unknown[] = await this.users.query(
+      'SELECT 1 FROM users WHERE lower(display_name) = lower($1) LIMIT 1',
+      [name.trim()],
+    );
+    return rows.length > 0;
   }
 
   async touchLastSeen(id: string): Promise<void> {
@@ -236,8 +270,10 @@ export class UsersService {
   }
 }
 
+const hasFields = (object: object) => Object.keys(object).length > 0;
+
 export const USER_COLUMNS =
-  'id, username, display_name, bio, avatar_color, location, created_at, last_seen_at, is_demo';
+  'id, username, display_name, bio, avatar_color, location, created_at, last_seen_at, is_demo, bot_opt_out, sample_profile';
 
 export interface UserRow {
   id: string;
@@ -249,6 +285,8 @@ export interface UserRow {
   created_at: Date;
   last_seen_at: Date | null;
   is_demo: boolean;
+  bot_opt_out: boolean;
+  sample_profile: boolean;
 }
 
 export function fromRow(row: UserRow): UserEntity {
@@ -263,5 +301,7 @@ export function fromRow(row: UserRow): UserEntity {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     isDemo: row.is_demo,
+    botOptOut: row.bot_opt_out,
+    sampleProfile: row.sample_profile,
   });
 }

@@ -1,14 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../../components/connection-banner';
-import { AccountMenu, useSession } from '../../features/auth';
+import { AccountMenu, setOwnProfile, useSession } from '../../features/auth';
 import { ServerStatus } from '../../features/health';
+import { SampleProfileNotice } from '../../features/profile';
 import { UnreadTitle } from '../../features/threads';
 import { userIdOf } from '../session-identity';
 import { Sidebar } from './sidebar';
 
 export function AppLayout() {
   const session = useSession();
+  const queryClient = useQueryClient();
   const location = useLocation();
   // On phones the sidebar is a drawer. It is open for the page it was opened on, so any
   // navigation closes it; Escape and the backdrop do too.
@@ -86,6 +89,10 @@ export function AppLayout() {
         {session.data ? <AccountMenu session={session.data} /> : null}
       </header>
       <ConnectionBanner />
+      <SampleProfileNotice
+        profile={session.data?.kind === 'user' ? session.data.user : null}
+        onSeen={(profile) => setOwnProfile(queryClient, profile)}
+      />
       <div className="app-body">
         <div
           className="sidebar-backdrop"

@@ -63,6 +63,18 @@ export class Memberships {
     return new Map(rows.map((row) => [row.id, row.count]));
   }
 
+  /** Members of each conversation who are among `userIds` (those online). */
+  async countsAmong(conversationIds: string[], userIds: string[]): Promise<Map<string, number>> {
+    if (conversationIds.length === 0 || userIds.length === 0) return new Map();
+    const rows: Array<{ id: string; count: number }> = await this.members.query(
+      `SELECT conversation_id AS id, count(*)::int AS count FROM conversation_members
+       WHERE conversation_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[])
+       GROUP BY conversation_id`,
+      [conversationIds, userIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.count]));
+  }
+
   /** Which of these conversations the user is a member of. */
   async membershipsOf(userId: string, conversationIds: string[]): Promise<Set<string>> {
     if (conversationIds.length === 0) return new Set();

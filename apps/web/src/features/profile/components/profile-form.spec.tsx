@@ -16,6 +16,8 @@ const profile: OwnProfile = {
   lastSeenAt: null,
   isDemo: false,
   createdAt: '2026-01-01T00:00:00.000Z',
+  botOptOut: false,
+  sampleProfile: false,
 };
 
 describe('ProfileForm', () => {
@@ -73,6 +75,25 @@ describe('ProfileForm', () => {
       ),
     );
     expect(screen.getByRole('status')).toHaveTextContent('Profile saved.');
+  });
+
+  it('keeps the bot from posting as me when I opt out', async () => {
+    const endpoint = vi.fn((init?: RequestInit) =>
+      json(200, { ...profile, ...JSON.parse(String(init?.body)) }),
+    );
+    vi.stubGlobal('fetch', fakeFetch({ 'PATCH /api/users/me': endpoint }));
+    const onSaved = vi.fn();
+    renderWithApp(<ProfileForm profile={profile} onSaved={onSaved} />);
+
+    const optOut = screen.getByRole('checkbox', { name: 'Never let the demo bot post as me' });
+    expect(optOut).not.toBeChecked();
+    await userEvent.click(optOut);
+    await userEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(JSON.parse(String(endpoint.mock.calls[0]![0]?.body))).toMatchObject({
+      botOptOut: true,
+    });
   });
 
   it('shows field errors from the API', async () => {

@@ -8,7 +8,7 @@ import { useApiForm } from '../../../lib/forms';
 import { useUpdateProfile } from '../api/update-profile';
 import { AVATAR_COLOR_OPTIONS } from './avatar-colors';
 
-type Draft = Pick<OwnProfile, 'displayName' | 'bio' | 'location' | 'avatarColor'>;
+type Draft = Pick<OwnProfile, 'displayName' | 'bio' | 'location' | 'avatarColor' | 'botOptOut'>;
 
 const resolver = zodResolver(updateProfileBodySchema);
 
@@ -28,6 +28,7 @@ export function ProfileForm({
       bio: profile.bio,
       location: profile.location,
       avatarColor: profile.avatarColor,
+      botOptOut: profile.botOptOut,
     } satisfies Draft,
     resolver,
     beforeSubmit: () => setSaved(false),
@@ -77,6 +78,10 @@ export function ProfileForm({
           </div>
           {errors.avatarColor ? <p className="field__error">{errors.avatarColor.message}</p> : null}
         </fieldset>
+        <div className="field field--checkbox">
+          <input id="profile-bot-opt-out" type="checkbox" {...register('botOptOut')} />
+          <label htmlFor="profile-bot-opt-out">Never let the demo bot post as me</label>
+        </div>
         <button type="submit" className="button--primary" disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save profile'}
         </button>

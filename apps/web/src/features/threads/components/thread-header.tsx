@@ -1,17 +1,26 @@
 import type { PublicUser } from '@chat/contracts';
 import { Avatar } from '../../../components/avatar';
-import { OnlineDot } from '../../users';
+import { useWatchPresence } from '../../../lib/presence-watch';
 
-/** Who the private thread is with: avatar, name with online dot, handle, location and bio. */
+/**
+ * Who the private thread is with: avatar, name, whether they are online now (watched, so it
+ * follows them coming and going), handle, location and bio.
+ */
 export function ThreadHeader({ user }: { user: PublicUser }) {
+  useWatchPresence([user.id]);
   return (
     <header className="conversation__header">
       <div className="thread-header">
         <Avatar name={user.displayName} color={user.avatarColor} />
         <div>
-          <h1>
-            {user.displayName} <OnlineDot online={user.online} />
-          </h1>
+          <h1>{user.displayName}</h1>
+          <p className="thread-header__presence">
+            <span
+              className={`online-dot${user.online ? ' online-dot--on' : ''}`}
+              aria-hidden="true"
+            />
+            {user.online ? 'Online' : 'Offline'}
+          </p>
           <p className="muted conversation__topic">
             @{user.username}
             {user.location ? ` · ${user.location}` : ''}

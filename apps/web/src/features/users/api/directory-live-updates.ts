@@ -20,6 +20,13 @@ export const directoryLiveUpdates: LiveFeature = (queryClient) => ({
     }
   },
   'user:updated': (next) => updateCachedUser(queryClient, next.id, () => next),
+  // A demo user has no socket to be online with; posting is how it shows it is active.
+  'message:new': (message) => {
+    if (message.sender.kind !== 'user') return;
+    updateCachedUser(queryClient, message.sender.id, (user) =>
+      user.isDemo ? { ...user, lastSeenAt: message.createdAt } : user,
+    );
+  },
   // Whoever signed up or changed while disconnected is in the server's answer.
   connect: () => void queryClient.invalidateQueries({ queryKey: directoryQueryKey }),
 });

@@ -12,8 +12,15 @@ export function listUsers(params: {
 
 export const directoryQueryKey = ['users', 'directory'] as const;
 
+/**
+ * Presence is watched only for the rows on screen (lib/presence-watch), so someone further down
+ * who comes online is only learnt of from the server: the pages are fetched again now and then.
+ */
+const DIRECTORY_REFRESH_MS = 30_000;
+
 export function directoryQueryOptions(q: string) {
   return infiniteQueryOptions({
+    refetchInterval: DIRECTORY_REFRESH_MS,
     queryKey: [...directoryQueryKey, q],
     queryFn: ({ pageParam }) =>
       listUsers({ q: q || undefined, cursor: pageParam, limit: LIMITS.directoryPageDefault }),

@@ -1,19 +1,33 @@
 import { NavLink } from 'react-router';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Avatar } from '../../../components/avatar';
 import { useDirectory } from '../api/list-users';
 import { useWatchPresence } from '../../../lib/presence-watch';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useVisibleIds } from '../../../lib/use-visible-ids';
+import { directoryOrder, presenceOf } from '../logic/directory-order';
 import { OnlineDot } from './online-dot';
 import { SearchField } from '../../../components/search-field';
 
-/** Everyone, online first, with search; a click opens the private thread. */
+/** "Active" lasts a few minutes after a post: the clock the order is read against. */
+const CLOCK_TICK_MS = 30_000;
+
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** Everyone, online first (live), then demo users posting, with search; a click opens the private thread. */
 export function UserDirectory({ myUserId }: { myUserId?: string }) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
   const directory = useDirectory(q);
-  const users = directory.data?.pages.flatMap((page) => page.items) ?? [];
+  const now = useNow();
+  const users = directoryOrder(directory.data?.pages.flatMap((page) => page.items) ?? [], now);
   // Presence is watched for the rows on screen only, and follows scrolling and searching.
   const list = useRef<HTMLUListElement>(null);
   useWatchPresence(
@@ -50,7 +64,7 @@ export function UserDirectory({ myUserId }: { myUserId?: string }) {
                 </span>
                 <span className="sidebar__item-sub">@{user.username}</span>
               </span>
-              <OnlineDot online={user.online} />
+              <OnlineDot online={user.online} presence={presenceOf(user, now)} />
             </NavLink>
           </li>
         ))}
