@@ -85,6 +85,8 @@ export class GameScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         (conversationId) => this.posting.deliveryFor(conversationId),
         messageId,
       );
+      // Which process made which move: what an operator (and the cluster test) reads.
+      if (moved) this.logger.debug(`AI moved in game ${moved.id}, rev ${moved.rev}`);
       if (moved && next !== null) this.expect(moved.id, next);
       return moved !== null;
     } catch (error) {
