@@ -90,10 +90,9 @@ export class ConversationEvents {
   }
 
   async startGame(socket: ChatSocket, payload: GameStartPayload): Promise<Message> {
-    const { message } = await this.games.start(socket.data.principal, {
-      ...payload,
-      originSocketId: socket.id,
-    });
+    // The starting socket gets `message:new` too (no origin is skipped): a client shows the
+    // new game as it shows anyone's, and drops the copy it may already hold from the ack.
+    const { message } = await this.games.start(socket.data.principal, payload);
     return message;
   }
 
