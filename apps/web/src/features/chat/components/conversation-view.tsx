@@ -1,5 +1,6 @@
 import type { MessageSender } from '@chat/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { StartGame } from '../../games';
 import type { ChatRuntime } from '../api/chat-runtime';
 import { useConversation } from '../hooks/use-conversation';
 import { useTypingSignal, useTypingUsers } from '../hooks/use-typing';
@@ -82,6 +83,7 @@ export function ConversationView(props: ConversationViewProps) {
           />
         ) : null}
         <TypingIndicator users={typingUsers} />
+        {me && !disabledReason ? <StartGame conversationId={conversationId} /> : null}
         <Composer
           disabledReason={
             disabledReason ?? (me ? undefined : 'Log in or continue as a guest to post.')

@@ -1,4 +1,5 @@
 import { Avatar } from '../../../components/avatar';
+import { GameMessage } from '../../games';
 import type { Group, Row } from '../logic/grouping';
 import { systemLineText } from '../logic/system-line';
 import { MessageBody } from './message-body';
@@ -63,7 +64,11 @@ export function MessageGroup({
             </div>
           ) : null}
           <div className="message__content">
-            <MessageBody body={row.message.body} />
+            {row.type !== 'local' && row.message.game ? (
+              <GameMessage message={row.message} />
+            ) : (
+              <MessageBody body={row.message.body} />
+            )}
             {index > 0 ? <Time iso={row.message.createdAt} subtle /> : null}
             <DeliveryState row={row} onRetry={onRetry} />
           </div>
