@@ -7,10 +7,11 @@ const API_MODULE_GRAPH = {
   auth: ['users'],
   bot: ['conversations', 'messages', 'presence', 'users'],
   conversations: ['messages', 'presence', 'users'],
+  games: ['conversations', 'messages', 'users'],
   health: [],
   messages: ['users'],
   presence: [],
-  realtime: ['auth', 'conversations', 'messages', 'presence', 'users'],
+  realtime: ['auth', 'conversations', 'games', 'messages', 'presence', 'users'],
   users: ['presence'],
 };
 

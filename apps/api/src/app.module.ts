@@ -14,6 +14,7 @@ import { runMigrationsLocked } from './database/run-migrations.js';
 import { AuthModule } from './modules/auth/index.js';
 import { BotModule } from './modules/bot/index.js';
 import { ConversationsModule } from './modules/conversations/index.js';
+import { GamesModule } from './modules/games/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { RealtimeModule } from './modules/realtime/index.js';
 import { UsersModule } from './modules/users/index.js';
@@ -41,6 +42,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ConversationsModule,
+        GamesModule,
         RealtimeModule,
         BotModule,
         HealthModule,

@@ -10,3 +10,5 @@ export * from './slug.js';
 export * from './socket.js';
 export * from './text.js';
 export * from './users.js';
+export * from './tic-tac-toe.js';
+export * from './games.js';

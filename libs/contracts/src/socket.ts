@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Guest } from './auth.js';
 import type { Conversation, Thread } from './conversations.js';
 import type { ErrorCode, ErrorDetails } from './errors.js';
+import type { GameMovePayload, GameStartPayload } from './games.js';
 import { idSchema } from './ids.js';
 import { emojiSchema, messageBodySchema, messageIdSchema, type Message } from './messages.js';
 import type {
@@ -129,6 +130,10 @@ export interface ClientToServerEvents {
   'message:delete': (payload: DeletePayload, ack: AckCallback<Message>) => void;
   'reaction:add': (payload: ReactionPayload, ack: AckCallback<Message>) => void;
   'reaction:remove': (payload: ReactionPayload, ack: AckCallback<Message>) => void;
+  /** A new `kind: 'game'` message (tic-tac-toe) in the conversation. */
+  'game:start': (payload: GameStartPayload, ack: AckCallback<Message>) => void;
+  /** A move in the game of that message: a change of it, with a new `rev`. */
+  'game:move': (payload: GameMovePayload, ack: AckCallback<Message>) => void;
   typing: (payload: TypingPayload, ack: AckCallback<null>) => void;
   'conversation:read': (payload: ReadPayload, ack: AckCallback<null>) => void;
   'auth:refresh': (payload: AuthRefreshPayload, ack: AckCallback<AuthRefreshResult>) => void;
@@ -138,7 +143,7 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   session: (payload: SessionPayload) => void;
   'message:new': (message: Message) => void;
-  /** An edit, delete or reaction: the message as it is now, with its new `rev`. */
+  /** An edit, delete, reaction or game move: the message as it is now, with its new `rev`. */
   'message:updated': (message: Message) => void;
   'mention:new': (payload: MentionPayload) => void;
   'thread:new': (payload: { thread: Thread }) => void;

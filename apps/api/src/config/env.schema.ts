@@ -48,6 +48,8 @@ export const envSchema = z
     RATE_LIMIT_REACTIONS_PER_10S: positiveInt.default(30),
     RATE_LIMIT_PRESENCE_WATCHES_PER_10S: positiveInt.default(20),
     RATE_LIMIT_MESSAGE_CHANGES_PER_MIN: positiveInt.default(30),
+    RATE_LIMIT_GAME_STARTS_PER_MIN: positiveInt.default(10),
+    RATE_LIMIT_GAME_MOVES_PER_MIN: positiveInt.default(60),
     LIMIT_SOCKETS_PER_ADDRESS: positiveInt.default(50),
     LIMIT_SOCKETS_PER_USER: positiveInt.default(20),
     PRESENCE_TTL_MS: positiveInt.default(15_000),
@@ -55,6 +57,8 @@ export const envSchema = z
     PRESENCE_FLUSH_MS: positiveInt.max(1000).default(1000),
     /** On SIGTERM, sockets are told to reconnect spread over this long, with jitter. */
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+    /** The pace of an AI-vs-AI game: one move about this often (the contract: about 700 ms). */
+    GAME_AI_MOVE_MS: z.coerce.number().int().min(50).max(60_000).default(700),
     BOT_ENABLED: booleanFromString.default(true),
     BOT_INTERVAL_MS: positiveInt.default(4000),
     BOT_SEED_USERS: z.coerce.number().int().min(0).max(1000).default(8),

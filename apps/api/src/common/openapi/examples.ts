@@ -4,6 +4,7 @@ import type {
   ConversationList,
   CreateRoomBody,
   EditMessageBody,
+  GameMoveBody,
   GuestBody,
   GuestResponse,
   Health,
@@ -19,6 +20,7 @@ import type {
   RoomDetails,
   SendMessageBody,
   SignupBody,
+  StartGameBody,
   Thread,
   ThreadList,
   UpdateProfileBody,
@@ -193,6 +195,27 @@ export const sendMessageBodyExample: SendMessageBody = {
 
 export const editMessageBodyExample: EditMessageBody = {
   body: 'Thanks @bob, see you **there** at 8',
+};
+
+export const startGameBodyExample: StartGameBody = { x: 'me', o: 'ai' };
+
+export const gameMoveBodyExample: GameMoveBody = { cell: 4 };
+
+/** Ann (X) against the AI (O): she took the centre, the AI answered in a corner. */
+export const gameMessageExample: Message = {
+  ...message(54, 'Tic-tac-toe: Ann (X) vs AI (O)', ann, '2026-12-03T10:05:00.000Z'),
+  rev: 57,
+  kind: 'game',
+  game: {
+    board: 'O---X----',
+    turn: 'X',
+    seats: {
+      X: { kind: 'user', userId: ANN_ID, name: ann.displayName },
+      O: { kind: 'ai', name: 'AI' },
+    },
+    status: 'playing',
+    line: null,
+  },
 };
 
 export const threadExample: Thread = {

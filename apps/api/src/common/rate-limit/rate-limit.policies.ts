@@ -89,6 +89,18 @@ export function ratePolicies(config: AppConfig) {
       per: 'user or guest (edits and deletes together)',
       message: 'Too many edits and deletes; wait a minute',
     },
+    gameStart: {
+      points: config.RATE_LIMIT_GAME_STARTS_PER_MIN,
+      durationMs: 60_000,
+      per: 'user or guest (tic-tac-toe games started)',
+      message: 'You have started many games; wait a minute',
+    },
+    gameMove: {
+      points: config.RATE_LIMIT_GAME_MOVES_PER_MIN,
+      durationMs: 60_000,
+      per: "user or guest (their own moves; the AI's are not counted)",
+      message: 'You are moving too fast; wait a moment',
+    },
   } satisfies Record<string, RatePolicy>;
 }
 

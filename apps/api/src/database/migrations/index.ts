@@ -2,6 +2,7 @@ import { InitialSchema1763769600000 } from './1763769600000-initial-schema.js';
 import { RoomListIndexes1764748800000 } from './1764748800000-room-list-indexes.js';
 import { MessageChanges1764835200000 } from './1764835200000-message-changes.js';
 import { BotAuthors1764921600000 } from './1764921600000-bot-authors.js';
+import { MessageGames1764950400000 } from './1764950400000-message-games.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   RoomListIndexes1764748800000,
   MessageChanges1764835200000,
   BotAuthors1764921600000,
+  MessageGames1764950400000,
 ];

@@ -9,6 +9,7 @@ export {
   type UnreadCount,
 } from './messages.service.js';
 export type { Written } from './message-writer.js';
+export type { GameDecision, GameStep, ServerGameDecision } from './message-changes.js';
 export {
   MESSAGE_CREATED,
   MESSAGE_UPDATED,

@@ -1,4 +1,4 @@
-import { LIMITS } from '@chat/contracts';
+import { LIMITS, type GameState } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -14,6 +14,18 @@ export interface Changed {
   /** Other messages the change touched (the replies of a deleted message), each with its rev. */
   alsoChanged: MessageRow[];
 }
+
+/**
+ * A game's next state, decided by the games module from the current one (it throws the refusal
+ * of an illegal move); `serverMoveInMs`: when the server's player is due next, null if not.
+ */
+export interface GameStep {
+  state: GameState;
+  serverMoveInMs: number | null;
+}
+export type GameDecision = (game: GameState) => GameStep;
+/** The server's move, or null when it has none to make (the due mark is then just cleared). */
+export type ServerGameDecision = (game: GameState) => GameStep | null;
 
 /** What a change wrote: the message, and any other message it had to change with it. */
 interface Applied {
@@ -78,7 +90,9 @@ export class MessageChanges {
       const tombstone = await bumpRev(
         tx,
         row,
-        `body = '', mentions = '{}', reply_excerpt = NULL, deleted_at = now()`,
+        // A deleted game stops: no server move is due in it any more.
+        `body = '', mentions = '{}', reply_excerpt = NULL, deleted_at = now(),
+         game_next_move_at = NULL`,
         [],
       );
       // Each reply quoted the deleted text: its excerpt goes too, and that is a change of the
@@ -138,6 +152,51 @@ export class MessageChanges {
       );
       if (removed === 0) return null;
       return { row: await bumpRev(tx, row, '', []) };
+    });
+  }
+
+  /** A person's move in a game: `decide` checks it against the state read under the lock. */
+  moveGame(messageId: string, decide: GameDecision): Promise<Changed> {
+    return this.change(messageId, async (tx, row) => {
+      if (row.deleted_at !== null) throw notFound('Message');
+      if (row.kind !== 'game' || !row.game) throw notFound('Game');
+      return { row: await writeGame(tx, row, decide(row.game)) };
+    });
+  }
+
+  /**
+   * Claims one due server move (of any game, or of `messageId`) and makes it. The claim locks
+   * the game's conversation row with SKIP LOCKED, the same lock (and lock order: conversation,
+   * then message) as every change, so two processes never make the same move, neither waits
+   * on the other, and no claim can deadlock with a send or a delete. The message is re-read
+   * under the lock and must still be due: a process that read it just before another committed
+   * the move finds it no longer due and does nothing. Null when nothing was due.
+   */
+  async playDueGame(decide: ServerGameDecision, messageId?: string): Promise<Changed | null> {
+    return this.db.transaction(async (tx) => {
+      const [claimed]: Array<{ id: string }> = await tx.query(
+        `SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.game_next_move_at <= now() AND m.deleted_at IS NULL
+           AND ($1::bigint IS NULL OR m.id = $1)
+         ORDER BY m.game_next_move_at LIMIT 1
+         FOR UPDATE OF c SKIP LOCKED`,
+        [messageId ?? null],
+      );
+      if (!claimed) return null;
+      const [row]: MessageRow[] = await tx.query(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages m
+         WHERE m.id = $1 AND m.game_next_move_at <= now() AND m.deleted_at IS NULL`,
+        [claimed.id],
+      );
+      if (!row?.game) return null;
+      const step = decide(row.game);
+      if (!step) {
+        // Nothing to play (no server seat is to move): not a change, so no rev.
+        await tx.query(`UPDATE messages SET game_next_move_at = NULL WHERE id = $1`, [row.id]);
+        return null;
+      }
+      const moved = await writeGame(tx, row, step);
+      return { row: moved, changed: true, before: row, alsoChanged: [] };
     });
   }
 
@@ -241,6 +300,16 @@ function assertChangeable(row: MessageRow, verb: string): void {
 function assertReactable(row: MessageRow): void {
   if (row.deleted_at !== null) throw notFound('Message');
   if (row.kind === 'system') throw new AppError('FORBIDDEN', 'System lines take no reactions');
+}
+
+/** The game's new state as a change (a new rev), with when the server's player is due. */
+function writeGame(tx: EntityManager, row: MessageRow, step: GameStep): Promise<MessageRow> {
+  return bumpRev(
+    tx,
+    row,
+    `game = $3::jsonb, game_next_move_at = now() + $4::int * interval '1 millisecond'`,
+    [JSON.stringify(step.state), step.serverMoveInMs],
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Message, PresenceUser, Reaction, ReplyPreview } from '@chat/contracts';
+import type { GameState, Message, PresenceUser, Reaction, ReplyPreview } from '@chat/contracts';
 
 /** A row of `messages`, as the SQL of this module selects it. */
 export interface MessageRow {
@@ -19,12 +19,14 @@ export interface MessageRow {
   reply_to_id: string | null;
   reply_excerpt: string | null;
   mentions: string[];
+  /** The game of a `kind: 'game'` message (jsonb), else null. */
+  game: GameState | null;
 }
 
 /** Columns of a message, for SELECTs over `messages m`. */
 export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.rev, m.sender_id, m.sender_kind,
   m.sender_name, m.body, m.client_msg_id, m.kind, m.via_bot, m.created_at, m.edited_at,
-  m.deleted_at, m.reply_to_id, m.reply_excerpt, m.mentions`;
+  m.deleted_at, m.reply_to_id, m.reply_excerpt, m.mentions, m.game`;
 
 /** What a row needs from elsewhere to become a contract message. */
 export interface MessageContext {
@@ -37,7 +39,7 @@ export interface MessageContext {
  * `sender` is the author's current look (name, username, colour) when the author is a user: a
  * renamed person's messages show the name they have now. `sender_name` stays as posted (for
  * history and search), and system lines keep it, since their text ("X joined") quotes it.
- * A deleted message is a tombstone: no body, no reactions, no mentions.
+ * A deleted message is a tombstone: no body, no reactions, no mentions, no game.
  */
 export function toMessage(row: MessageRow, context: MessageContext): Message {
   const { sender } = context;
@@ -50,7 +52,7 @@ export function toMessage(row: MessageRow, context: MessageContext): Message {
     sender: {
       id: row.sender_id,
       kind: row.sender_kind,
-      name: row.kind === 'text' && sender ? sender.displayName : row.sender_name,
+      name: row.kind !== 'system' && sender ? sender.displayName : row.sender_name,
       ...(sender?.username ? { username: sender.username } : {}),
       ...(sender?.avatarColor ? { avatarColor: sender.avatarColor } : {}),
     },
@@ -66,7 +68,7 @@ export function toMessage(row: MessageRow, context: MessageContext): Message {
     reactions: deleted ? [] : context.reactions,
     attachments: [],
     pinned: false,
-    game: null,
+    game: deleted ? null : row.game,
   };
 }
 

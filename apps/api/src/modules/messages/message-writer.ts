@@ -1,4 +1,4 @@
-import type { Message, PresenceUser } from '@chat/contracts';
+import type { GameState, Message, PresenceUser } from '@chat/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -13,12 +13,14 @@ export interface WriteRequest {
   sender: Principal;
   clientMsgId: string;
   body: string;
-  kind: 'text' | 'system';
+  kind: 'text' | 'system' | 'game';
   viaBot: boolean;
   /** The parent (same conversation, checked by the caller) and its excerpt at reply time. */
   replyTo?: { id: string; excerpt: string };
   /** User ids mentioned who can read the conversation (resolved by the caller). */
   mentions?: string[];
+  /** With `kind: 'game'`: the game, and in how many ms the server's player is due (null: not). */
+  game?: { state: GameState; serverMoveInMs: number | null };
 }
 
 /** A stored message, and whether this write stored it (false: a retry of one already stored). */
@@ -50,9 +52,11 @@ const DEADLOCK = '40P01';
 const INSERT_BATCH = `
   WITH input AS (
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[],
-                         $7::text[], $8::boolean[], $9::bigint[], $10::text[], $11::text[])
+                         $7::text[], $8::boolean[], $9::bigint[], $10::text[], $11::text[],
+                         $12::text[], $13::int[])
       WITH ORDINALITY AS t(conversation_id, sender_id, sender_kind, sender_name, body, client_msg_id,
-                           kind, via_bot, reply_to_id, reply_excerpt, mentions, ord)
+                           kind, via_bot, reply_to_id, reply_excerpt, mentions, game,
+                           server_move_in_ms, ord)
   ), fresh AS (
     SELECT input.* FROM input
     WHERE NOT EXISTS (
@@ -75,10 +79,11 @@ const INSERT_BATCH = `
   ), inserted AS (
     INSERT INTO messages (conversation_id, seq, rev, sender_id, sender_kind, sender_name, body,
                           client_msg_id, kind, via_bot, created_at, reply_to_id, reply_excerpt,
-                          mentions)
+                          mentions, game, game_next_move_at)
     SELECT n.conversation_id, n.seq, n.seq, n.sender_id, n.sender_kind, n.sender_name,
            n.body, n.client_msg_id, n.kind, n.via_bot, n.created_at, n.reply_to_id,
-           n.reply_excerpt, string_to_array(n.mentions, ',')::uuid[]
+           n.reply_excerpt, string_to_array(n.mentions, ',')::uuid[], n.game::jsonb,
+           n.created_at + n.server_move_in_ms * interval '1 millisecond'
     FROM numbered n
     RETURNING *
   )
@@ -203,6 +208,8 @@ export class MessageWriter {
       requests.map((r) => r.replyTo?.id ?? null),
       requests.map((r) => r.replyTo?.excerpt ?? null),
       requests.map((r) => (r.mentions ?? []).join(',')),
+      requests.map((r) => (r.game ? JSON.stringify(r.game.state) : null)),
+      requests.map((r) => r.game?.serverMoveInMs ?? null),
     ]);
     const results = new Map<string, Written>();
     const messages = await this.hydrator.toMessages(rows, { fresh: true, senders });

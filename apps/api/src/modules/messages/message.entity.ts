@@ -1,4 +1,4 @@
-import type { SenderKind } from '@chat/contracts';
+import type { GameState, SenderKind } from '@chat/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintToNumber } from '../../database/bigint-transformer.js';
 
@@ -59,6 +59,14 @@ export class MessageEntity {
 
   @Column({ type: 'uuid', array: true })
   mentions!: string[];
+
+  /** The tic-tac-toe game of a `kind: 'game'` message. */
+  @Column({ type: 'jsonb', nullable: true })
+  game!: GameState | null;
+
+  /** When the server's player is due to move in this game; null while a person is to move. */
+  @Column({ name: 'game_next_move_at', type: 'timestamptz', nullable: true })
+  gameNextMoveAt!: Date | null;
 }
 
 /** One person's reaction with one emoji (the primary key makes adding twice a no-op). */

@@ -5,7 +5,12 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/app-error.js';
-import { MessageChanges, type Changed } from './message-changes.js';
+import {
+  MessageChanges,
+  type Changed,
+  type GameDecision,
+  type ServerGameDecision,
+} from './message-changes.js';
 import { MessageHydrator } from './message-hydrator.js';
 import { MESSAGE_COLUMNS, type MessageRow } from './message-row.js';
 import { MessageWriter, type WriteRequest, type Written } from './message-writer.js';
@@ -135,6 +140,25 @@ export class MessagesService {
     delivery: Delivery,
   ): Promise<Message> {
     return this.published(await this.changes.removeReaction(messageId, userId, emoji), delivery);
+  }
+
+  /** A person's move in the game of a message: `decide` rules on it under the lock. */
+  async moveGame(messageId: string, decide: GameDecision, delivery: Delivery): Promise<Message> {
+    return this.published(await this.changes.moveGame(messageId, decide), delivery);
+  }
+
+  /**
+   * Makes one due server move, of any game or of `messageId`, claimed so that exactly one
+   * process makes it; `deliveryFor` says who gets the change. Null when nothing was due.
+   */
+  async playDueGame(
+    decide: ServerGameDecision,
+    deliveryFor: (conversationId: string) => Promise<Delivery>,
+    messageId?: string,
+  ): Promise<Message | null> {
+    const changed = await this.changes.playDueGame(decide, messageId);
+    if (!changed) return null;
+    return this.published(changed, await deliveryFor(changed.row.conversation_id));
   }
 
   /**

@@ -2,6 +2,8 @@ import {
   authRefreshPayloadSchema,
   deletePayloadSchema,
   editPayloadSchema,
+  gameMovePayloadSchema,
+  gameStartPayloadSchema,
   joinPayloadSchema,
   leavePayloadSchema,
   presenceWatchPayloadSchema,
@@ -124,6 +126,8 @@ export class ChatGateway
     onEvent(socket, 'message:delete', deletePayloadSchema, when(events.delete));
     onEvent(socket, 'reaction:add', reactionPayloadSchema, when(events.addReaction));
     onEvent(socket, 'reaction:remove', reactionPayloadSchema, when(events.removeReaction));
+    onEvent(socket, 'game:start', gameStartPayloadSchema, when(events.startGame));
+    onEvent(socket, 'game:move', gameMovePayloadSchema, when(events.moveInGame));
     onEvent(socket, 'typing', typingPayloadSchema, when(events.typing));
     onEvent(socket, 'conversation:read', readPayloadSchema, when(events.read));
     onEvent(socket, 'auth:refresh', authRefreshPayloadSchema, async (payload) => {

@@ -2,6 +2,8 @@ import type {
   Conversation,
   DeletePayload,
   EditPayload,
+  GameMovePayload,
+  GameStartPayload,
   JoinPayload,
   JoinResult,
   Message,
@@ -14,6 +16,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, unauthorized } from '../../common/errors/app-error.js';
 import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
 import { ConversationReading, MessageChanging, MessagePosting } from '../conversations/index.js';
+import { GamesService } from '../games/index.js';
 import { PresenceLifecycle } from './presence-lifecycle.js';
 import { conversationRoom, type ChatSocket } from './socket-types.js';
 
@@ -24,6 +27,7 @@ export class ConversationEvents {
     private readonly reading: ConversationReading,
     private readonly posting: MessagePosting,
     private readonly changing: MessageChanging,
+    private readonly games: GamesService,
     private readonly presence: PresenceLifecycle,
     private readonly limits: RateLimits,
   ) {}
@@ -85,6 +89,17 @@ export class ConversationEvents {
 
   removeReaction(socket: ChatSocket, { messageId, emoji }: ReactionPayload): Promise<Message> {
     return this.changing.react(socket.data.principal, messageId, emoji, false, socket.id);
+  }
+
+  async startGame(socket: ChatSocket, payload: GameStartPayload): Promise<Message> {
+    // The starting socket gets `message:new` too (no origin is skipped): a client shows the
+    // new game as it shows anyone's, and drops the copy it may already hold from the ack.
+    const { message } = await this.games.start(socket.data.principal, payload);
+    return message;
+  }
+
+  moveInGame(socket: ChatSocket, { messageId, cell }: GameMovePayload): Promise<Message> {
+    return this.games.move(socket.data.principal, messageId, cell, socket.id);
   }
 
   async typing(socket: ChatSocket, payload: TypingPayload): Promise<null> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '../conversations/index.js';
+import { GamesModule } from '../games/index.js';
 import { PresenceModule } from '../presence/index.js';
 import { UsersModule } from '../users/index.js';
 import { ChatGateway } from './chat.gateway.js';
@@ -14,7 +15,7 @@ import { SocketSessions } from './socket-sessions.js';
 
 /** The Socket.IO side: handshake, client events, presence broadcasts and fan-out. */
 @Module({
-  imports: [ConversationsModule, PresenceModule, UsersModule],
+  imports: [ConversationsModule, GamesModule, PresenceModule, UsersModule],
   providers: [
     ChatGateway,
     ConversationEvents,

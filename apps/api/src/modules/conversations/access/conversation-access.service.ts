@@ -60,6 +60,13 @@ export class ConversationAccess {
     return this.postingChecks.get({ principal, conversationId });
   }
 
+  /** The conversation, whoever asks (for changes the server makes itself); NOT_FOUND if gone. */
+  async find(conversationId: string): Promise<ConversationEntity> {
+    const conversation = (await this.postingView([conversationId])).get(conversationId);
+    if (!conversation) throw notFound('Conversation');
+    return conversation;
+  }
+
   /** A deleted room leaves this process's cache (other processes find no membership in it). */
   @OnEvent(ROOM_DELETED)
   forget({ conversationId }: RoomDeletedEvent): void {

@@ -78,6 +78,19 @@ export class MessageChanging {
       : this.messages.removeReaction(messageId, actor.id, emoji, how);
   }
 
+  /**
+   * How a change of this message by `actor` is delivered, once the actor may post where it is:
+   * NOT_FOUND for an unknown message, the conversation's posting refusal otherwise (a game move
+   * checks the rest under the message's lock).
+   */
+  async deliveryForChange(
+    actor: Principal,
+    messageId: string,
+    originSocketId?: string,
+  ): Promise<Delivery> {
+    return delivery(await this.conversationOf(actor, messageId), originSocketId);
+  }
+
   private async limited(
     principal: MaybePrincipal,
     policy: 'messageChange' | 'reaction',

@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { MaybePrincipal, Principal } from '../../../common/access/principal.js';
 import { AppError, unauthorized } from '../../../common/errors/app-error.js';
 import { RateLimits } from '../../../common/rate-limit/rate-limits.service.js';
-import { MessagesService, type Written } from '../../messages/index.js';
+import {
+  MessagesService,
+  type Delivery,
+  type GameStep,
+  type Written,
+} from '../../messages/index.js';
 import { ConversationAccess } from '../access/conversation-access.service.js';
 import type { ConversationEntity } from '../conversation.entity.js';
 import { threadParticipants } from '../threads/thread-store.js';
@@ -17,7 +22,9 @@ export interface PostInput {
   body: string;
   /** A message of the same conversation this one answers. */
   replyToId?: string;
-  kind?: 'text' | 'system';
+  kind?: 'text' | 'system' | 'game';
+  /** With `kind: 'game'`: the new game (the games module decides it). */
+  game?: GameStep;
   viaBot?: boolean;
   /** The connection that sent it: it has the ack, so the fan-out skips it. */
   originSocketId?: string;
@@ -60,9 +67,18 @@ export class MessagePosting {
       viaBot: input.viaBot ?? false,
       replyTo,
       mentions,
+      game: input.game,
       directUserIds: threadParticipants(conversation),
       originSocketId: input.originSocketId,
     });
+  }
+
+  /**
+   * Who gets a change the server makes on its own in this conversation (a game's AI move):
+   * its subscribers, and for a thread both participants' personal rooms.
+   */
+  async deliveryFor(conversationId: string): Promise<Delivery> {
+    return { directUserIds: threadParticipants(await this.access.find(conversationId)) };
   }
 
   /** A system line in a conversation, attributed to the user it is about. */

@@ -1,6 +1,7 @@
 import type { Message } from '@chat/contracts';
 import { useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { messageAnchor, useMessageActions } from './message-actions';
+import { GameMessage } from '../../games';
 import { MessageBody } from './message-body';
 import { MessageEditor } from './message-editor';
 import { MessageToolbar } from './message-toolbar';
@@ -92,6 +93,8 @@ export function MessageRow({
               actions.setEditing(null);
             }}
           />
+        ) : message.game ? (
+          <GameMessage message={message} />
         ) : (
           <MessageBody body={message.body} myUsername={actions?.myUsername} />
         )}
