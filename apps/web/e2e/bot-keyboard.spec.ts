@@ -12,7 +12,9 @@ test('the message list is one tab stop, with arrow keys to move between messages
 
   const scroller = page.getByLabel('Messages in #general, scrollable');
   await scroller.focus();
-  // One Tab leaves the list, whatever it holds.
+  // One Tab leaves the list, whatever it holds, even with the pointer resting on a message
+  // (which shows that message's buttons).
+  await messageLog(page).locator('li.message').last().hover();
   await page.keyboard.press('Tab');
   const insideLog = () =>
     page.evaluate(() => Boolean(document.activeElement?.closest('[role="log"]')));

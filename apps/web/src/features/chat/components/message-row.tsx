@@ -112,6 +112,7 @@ export function MessageRow({
       {showTools ? (
         <MessageToolbar
           message={message}
+          focusable={focused || pressed || popoverOpen}
           onOpenChange={(open) => {
             setPopoverOpen(open);
             if (!open) setFocused(false);

@@ -7,16 +7,22 @@ import { ReactionPopover } from './reaction-popover';
 
 /**
  * Reply, react, edit and delete (our own), copy link: shown on hover, focus or long-press. Only
- * the shown message's buttons exist, so the list stays one tab stop.
+ * the shown message's buttons exist, so the list stays one tab stop; shown by the mouse alone,
+ * they are out of the tab order too (the pointer resting on a message must not put its buttons
+ * between the list and the composer).
  */
 export function MessageToolbar({
   message,
   onOpenChange,
+  focusable,
 }: {
   message: Message;
   /** A popover or dialog of the toolbar is open: keep it shown. */
   onOpenChange: (open: boolean) => void;
+  /** The message has the focus (or was long-pressed): its buttons take Tab. */
+  focusable: boolean;
 }) {
+  const tabIndex = focusable ? undefined : -1;
   const actions = useMessageActions();
   const [reacting, setReacting] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -39,6 +45,7 @@ export function MessageToolbar({
       <button
         type="button"
         className="message-toolbar__button"
+        tabIndex={tabIndex}
         onClick={() => actions.reply(message)}
       >
         Reply
@@ -47,6 +54,7 @@ export function MessageToolbar({
         ref={reactButton}
         type="button"
         className="message-toolbar__button"
+        tabIndex={tabIndex}
         aria-expanded={reacting}
         aria-haspopup="dialog"
         onClick={() => setOpen(!reacting, setReacting)}
@@ -57,6 +65,7 @@ export function MessageToolbar({
         <button
           type="button"
           className="message-toolbar__button"
+          tabIndex={tabIndex}
           onClick={() => actions.setEditing(message.id)}
         >
           Edit
@@ -66,6 +75,7 @@ export function MessageToolbar({
         <button
           type="button"
           className="message-toolbar__button"
+          tabIndex={tabIndex}
           onClick={() => setOpen(true, setConfirming)}
         >
           Delete
@@ -74,6 +84,7 @@ export function MessageToolbar({
       <button
         type="button"
         className="message-toolbar__button"
+        tabIndex={tabIndex}
         onClick={() =>
           void actions.copyLink(message).then(
             () => setStatus('Link copied'),
