@@ -47,7 +47,7 @@ export const conversationListSchema = z.object({
 });
 export type ConversationList = z.infer<typeof conversationListSchema>;
 
-export const memberRoleSchema = z.enum(['owner', 'member']);
+export const memberRoleSchema = z.enum(['owner', 'moderator', 'member']);
 export type MemberRole = z.infer<typeof memberRoleSchema>;
 
 export const roomMemberSchema = z.object({

@@ -44,6 +44,10 @@ export type DeletePayload = z.infer<typeof deletePayloadSchema>;
 export const reactionPayloadSchema = z.object({ messageId: messageIdSchema, emoji: emojiSchema });
 export type ReactionPayload = z.infer<typeof reactionPayloadSchema>;
 
+/** `message:pin`: pin (`true`) or unpin a message. */
+export const pinPayloadSchema = z.object({ messageId: messageIdSchema, pinned: z.boolean() });
+export type PinPayload = z.infer<typeof pinPayloadSchema>;
+
 export const typingPayloadSchema = z.object({
   conversationId: idSchema,
   isTyping: z.boolean(),
@@ -129,6 +133,7 @@ export interface ClientToServerEvents {
   'message:delete': (payload: DeletePayload, ack: AckCallback<Message>) => void;
   'reaction:add': (payload: ReactionPayload, ack: AckCallback<Message>) => void;
   'reaction:remove': (payload: ReactionPayload, ack: AckCallback<Message>) => void;
+  'message:pin': (payload: PinPayload, ack: AckCallback<Message>) => void;
   typing: (payload: TypingPayload, ack: AckCallback<null>) => void;
   'conversation:read': (payload: ReadPayload, ack: AckCallback<null>) => void;
   'auth:refresh': (payload: AuthRefreshPayload, ack: AckCallback<AuthRefreshResult>) => void;

@@ -13,6 +13,7 @@ import type {
   MessagePage,
   OpenThreadBody,
   OwnProfile,
+  PinnedList,
   PublicUser,
   ReadBody,
   RefreshResponse,
@@ -179,6 +180,9 @@ export const messageExample: Message = {
   mentions: [BOB_ID],
   reactions: [{ emoji: '👍', count: 1, userIds: [BOB_ID] }],
 };
+
+export const pinnedMessageExample: Message = { ...messageExample, rev: 56, pinned: true };
+export const pinnedListExample: PinnedList = { items: [pinnedMessageExample] };
 
 export const sendMessageBodyExample: SendMessageBody = {
   clientMsgId: '0c1d2e3f-4a5b-4c6d-8e7f-000000000053',

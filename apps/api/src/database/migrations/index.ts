@@ -1,10 +1,12 @@
 import { InitialSchema1763769600000 } from './1763769600000-initial-schema.js';
 import { RoomListIndexes1764748800000 } from './1764748800000-room-list-indexes.js';
 import { MessageChanges1764835200000 } from './1764835200000-message-changes.js';
+import { Moderation1765008000000 } from './1765008000000-moderation.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
   InitialSchema1763769600000,
   RoomListIndexes1764748800000,
   MessageChanges1764835200000,
+  Moderation1765008000000,
 ];

@@ -85,6 +85,12 @@ export class ConversationReading {
     return this.messages.changesAfter(conversationId, query.after, query.limit);
   }
 
+  /** The pinned messages, the newest pin first (GET …/pins). */
+  async pins(principal: MaybePrincipal, conversationId: string): Promise<Message[]> {
+    await this.access.getReadable(principal, conversationId);
+    return this.messages.pinnedIn(conversationId);
+  }
+
   /** Read marker: only moves forward, never past the newest message. */
   async markRead(principal: MaybePrincipal, conversationId: string, seq: number): Promise<void> {
     if (principal?.kind !== 'user')

@@ -59,6 +59,13 @@ export class MessageEntity {
 
   @Column({ type: 'uuid', array: true })
   mentions!: string[];
+
+  /** When it was pinned (null: not pinned); a pin is a change, with its own rev. */
+  @Column({ name: 'pinned_at', type: 'timestamptz', nullable: true })
+  pinnedAt!: Date | null;
+
+  @Column({ name: 'pinned_by', type: 'uuid', nullable: true })
+  pinnedBy!: string | null;
 }
 
 /** One person's reaction with one emoji (the primary key makes adding twice a no-op). */

@@ -4,6 +4,7 @@ import {
   editPayloadSchema,
   joinPayloadSchema,
   leavePayloadSchema,
+  pinPayloadSchema,
   presenceWatchPayloadSchema,
   reactionPayloadSchema,
   readPayloadSchema,
@@ -124,6 +125,7 @@ export class ChatGateway
     onEvent(socket, 'message:delete', deletePayloadSchema, when(events.delete));
     onEvent(socket, 'reaction:add', reactionPayloadSchema, when(events.addReaction));
     onEvent(socket, 'reaction:remove', reactionPayloadSchema, when(events.removeReaction));
+    onEvent(socket, 'message:pin', pinPayloadSchema, when(events.pin));
     onEvent(socket, 'typing', typingPayloadSchema, when(events.typing));
     onEvent(socket, 'conversation:read', readPayloadSchema, when(events.read));
     onEvent(socket, 'auth:refresh', authRefreshPayloadSchema, async (payload) => {

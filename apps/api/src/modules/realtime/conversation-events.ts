@@ -5,6 +5,7 @@ import type {
   JoinPayload,
   JoinResult,
   Message,
+  PinPayload,
   ReactionPayload,
   ReadPayload,
   SendPayload,
@@ -83,6 +84,10 @@ export class ConversationEvents {
 
   removeReaction(socket: ChatSocket, { messageId, emoji }: ReactionPayload): Promise<Message> {
     return this.changing.react(socket.data.principal, messageId, emoji, false, socket.id);
+  }
+
+  pin(socket: ChatSocket, { messageId, pinned }: PinPayload): Promise<Message> {
+    return this.changing.pin(socket.data.principal, messageId, pinned, socket.id);
   }
 
   async typing(socket: ChatSocket, payload: TypingPayload): Promise<null> {

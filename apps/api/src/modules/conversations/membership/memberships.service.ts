@@ -37,6 +37,12 @@ export class Memberships {
     return this.members.existsBy({ conversationId, userId, role });
   }
 
+  /** The user's role in the conversation, or null when they are not a member. */
+  async roleOf(conversationId: string, userId: string): Promise<MemberRole | null> {
+    const member = await this.members.findOneBy({ conversationId, userId });
+    return member?.role ?? null;
+  }
+
   membersOf(conversationId: string): Promise<ConversationMemberEntity[]> {
     return this.members.find({ where: { conversationId }, order: { joinedAt: 'ASC' } });
   }
