@@ -9,6 +9,9 @@ import { publicUserSchema } from './users.js';
 export const conversationKindSchema = z.enum(['general', 'room', 'direct']);
 export type ConversationKind = z.infer<typeof conversationKindSchema>;
 
+export const memberRoleSchema = z.enum(['owner', 'moderator', 'member']);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
 export const conversationSchema = z.object({
   id: z.uuid(),
   kind: conversationKindSchema,
@@ -25,6 +28,10 @@ export const conversationSchema = z.object({
   unread: z.number().int().optional(),
   /** Beside `unread`: how many of those mention the member. */
   mentionCount: z.number().int().optional(),
+  /** The caller's role, where the caller is a member (rooms and groups). */
+  myRole: memberRoleSchema.optional(),
+  /** Present (true) on an archived room: read-only for everyone. */
+  archived: z.literal(true).optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -46,9 +53,6 @@ export const conversationListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type ConversationList = z.infer<typeof conversationListSchema>;
-
-export const memberRoleSchema = z.enum(['owner', 'moderator', 'member']);
-export type MemberRole = z.infer<typeof memberRoleSchema>;
 
 export const roomMemberSchema = z.object({
   user: publicUserSchema,

@@ -18,6 +18,8 @@ import type {
   ReadBody,
   RefreshResponse,
   RoomDetails,
+  SetRoleBody,
+  UpdateRoomBody,
   SendMessageBody,
   SignupBody,
   Thread,
@@ -127,6 +129,9 @@ export const roomDetailsExample: RoomDetails = {
     { user: bob, role: 'member', joinedAt: '2026-11-22T08:30:00.000Z' },
   ],
 };
+
+export const setRoleBodyExample: SetRoleBody = { role: 'moderator' };
+export const updateRoomBodyExample: UpdateRoomBody = { topic: 'Chapter 4 next week' };
 
 export const membershipExample: Membership = {
   conversationId: ROOM_ID,

@@ -56,7 +56,7 @@ export class ConversationReading {
     // A visitor's join is cheap to make: it gets a shorter catch-up.
     const missedMax = principal ? LIMITS.missedOnJoinMax : LIMITS.visitorMissedOnJoinMax;
     const [conversation, missed] = await Promise.all([
-      this.summaries.withCount(entity),
+      this.summaries.withCount(entity, principal?.kind === 'user' ? principal.id : undefined),
       afterSeq === undefined
         ? { items: [], hasMore: false }
         : this.messages.changesAfter(entity.id, afterSeq, missedMax),

@@ -1,4 +1,4 @@
-import type { Conversation } from '@chat/contracts';
+import type { Conversation, MemberRole } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { PresenceService } from '../presence/index.js';
 import { UsersService } from '../users/index.js';
@@ -15,25 +15,30 @@ export class ConversationSummaries {
     private readonly users: UsersService,
   ) {}
 
-  /** General counts every user as a member. */
-  async withCounts(entities: ConversationEntity[]): Promise<Conversation[]> {
+  /** General counts every user as a member. With `viewerId`: `myRole` where they are a member. */
+  async withCounts(entities: ConversationEntity[], viewerId?: string): Promise<Conversation[]> {
     const ids = entities.map((c) => c.id);
     const hasGeneral = entities.some((c) => c.kind === 'general');
-    const [memberCounts, online, everyone] = await Promise.all([
+    const [memberCounts, online, everyone, roles] = await Promise.all([
       this.memberships.countsOf(ids),
       this.presence.countIn(ids),
       hasGeneral ? this.users.countAll() : 0,
+      viewerId ? this.memberships.rolesOf(viewerId, ids) : new Map<string, MemberRole>(),
     ]);
-    return entities.map((entity) =>
-      toConversation(entity, {
-        memberCount: entity.kind === 'general' ? everyone : (memberCounts.get(entity.id) ?? 0),
-        onlineCount: online.get(entity.id) ?? 0,
-      }),
-    );
+    return entities.map((entity) => {
+      const role = roles.get(entity.id);
+      return {
+        ...toConversation(entity, {
+          memberCount: entity.kind === 'general' ? everyone : (memberCounts.get(entity.id) ?? 0),
+          onlineCount: online.get(entity.id) ?? 0,
+        }),
+        ...(role ? { myRole: role } : {}),
+      };
+    });
   }
 
-  async withCount(entity: ConversationEntity): Promise<Conversation> {
-    const [conversation] = await this.withCounts([entity]);
+  async withCount(entity: ConversationEntity, viewerId?: string): Promise<Conversation> {
+    const [conversation] = await this.withCounts([entity], viewerId);
     return conversation!;
   }
 }

@@ -14,6 +14,9 @@ import { Mentions } from './posting/mentions.js';
 import { MessageChanging } from './posting/message-changing.service.js';
 import { MessageRoutesController } from './posting/message-routes.controller.js';
 import { MessagePosting } from './posting/message-posting.service.js';
+import { RoomBans } from './rooms/room-bans.js';
+import { RoomModerationController } from './rooms/room-moderation.controller.js';
+import { RoomModeration } from './rooms/room-moderation.service.js';
 import { RoomStore } from './rooms/room-store.js';
 import { RoomsController } from './rooms/rooms.controller.js';
 import { RoomsService } from './rooms/rooms.service.js';
@@ -35,6 +38,7 @@ import { ThreadsService } from './threads/threads.service.js';
   ],
   controllers: [
     RoomsController,
+    RoomModerationController,
     ThreadsController,
     ConversationRoutesController,
     MessageRoutesController,
@@ -47,6 +51,8 @@ import { ThreadsService } from './threads/threads.service.js';
     MessagePosting,
     MessageChanging,
     Mentions,
+    RoomBans,
+    RoomModeration,
     RoomStore,
     RoomsService,
     ThreadStore,

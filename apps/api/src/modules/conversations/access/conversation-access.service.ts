@@ -14,6 +14,8 @@ const POSTING_CACHE_MAX = 10_000;
 interface PostingCheck {
   principal: Principal;
   conversationId: string;
+  /** System lines (a moderator's action) are still written in an archived room. */
+  inArchived?: boolean;
 }
 
 /** Who may read and post where (the rules themselves are in `accessRefusal` below). */
@@ -55,9 +57,13 @@ export class ConversationAccess {
   }
 
   /** The conversation, if the caller may post in it; otherwise the error to answer. */
-  getPostable(principal: MaybePrincipal, conversationId: string): Promise<ConversationEntity> {
+  getPostable(
+    principal: MaybePrincipal,
+    conversationId: string,
+    options: { inArchived?: boolean } = {},
+  ): Promise<ConversationEntity> {
     if (!principal) return Promise.reject(unauthorized('Sign in or continue as a guest to post'));
-    return this.postingChecks.get({ principal, conversationId });
+    return this.postingChecks.get({ principal, conversationId, ...options });
   }
 
   /** A deleted room leaves this process's cache (other processes find no membership in it). */
@@ -82,21 +88,31 @@ export class ConversationAccess {
       (c) => c.principal.kind === 'user' && conversations.get(c.conversationId)?.kind !== 'general',
     );
     const memberships = new Set<string>();
+    // Archiving is not in the cached view (it changes): it comes fresh with the membership.
+    const archived = new Set<string>();
     if (needMembership.length > 0) {
-      const rows: Array<{ key: string }> = await this.members.query(
-        `SELECT m.conversation_id || ':' || m.user_id AS key
+      const rows: Array<{ key: string; archived: boolean }> = await this.members.query(
+        `SELECT m.conversation_id || ':' || m.user_id AS key, c.archived_at IS NOT NULL AS archived
          FROM conversation_members m
          JOIN unnest($1::uuid[], $2::uuid[]) AS wanted(conversation_id, user_id)
-           ON m.conversation_id = wanted.conversation_id AND m.user_id = wanted.user_id`,
+           ON m.conversation_id = wanted.conversation_id AND m.user_id = wanted.user_id
+         JOIN conversations c ON c.id = m.conversation_id`,
         [needMembership.map((c) => c.conversationId), needMembership.map((c) => c.principal.id)],
       );
-      for (const row of rows) memberships.add(row.key);
+      for (const row of rows) {
+        memberships.add(row.key);
+        if (row.archived) archived.add(row.key);
+      }
     }
-    return checks.map(({ principal, conversationId }) => {
+    return checks.map(({ principal, conversationId, inArchived }) => {
       const conversation = conversations.get(conversationId);
       if (!conversation) return notFound('Conversation');
-      const member = memberships.has(`${conversationId}:${principal.id}`);
-      return accessRefusal(principal, conversation, member) ?? conversation;
+      const key = `${conversationId}:${principal.id}`;
+      const refusal = accessRefusal(principal, conversation, memberships.has(key));
+      if (refusal) return refusal;
+      if (archived.has(key) && !inArchived)
+        return new AppError('FORBIDDEN', 'This room is archived: it is read-only');
+      return conversation;
     });
   }
 

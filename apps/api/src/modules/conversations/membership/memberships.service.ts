@@ -37,10 +37,45 @@ export class Memberships {
     return this.members.existsBy({ conversationId, userId, role });
   }
 
+  find(conversationId: string, userId: string): Promise<ConversationMemberEntity | null> {
+    return this.members.findOneBy({ conversationId, userId });
+  }
+
   /** The user's role in the conversation, or null when they are not a member. */
   async roleOf(conversationId: string, userId: string): Promise<MemberRole | null> {
     const member = await this.members.findOneBy({ conversationId, userId });
     return member?.role ?? null;
+  }
+
+  /** The user's role in each of these conversations they belong to. */
+  async rolesOf(userId: string, conversationIds: string[]): Promise<Map<string, MemberRole>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows: Array<{ id: string; role: MemberRole }> = await this.members.query(
+      `SELECT conversation_id AS id, role FROM conversation_members
+       WHERE user_id = $1 AND conversation_id = ANY($2::uuid[])`,
+      [userId, conversationIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.role]));
+  }
+
+  /** Sets a member's role; false when they are not a member. */
+  async setRole(conversationId: string, userId: string, role: MemberRole): Promise<boolean> {
+    const result = await this.members.update({ conversationId, userId }, { role });
+    return Boolean(result.affected);
+  }
+
+  /** Hands the conversation over: `to` becomes owner, `from` a moderator, together. */
+  async transferOwnership(conversationId: string, from: string, to: string): Promise<void> {
+    await this.members.manager.transaction(async (tx) => {
+      await tx.update(
+        ConversationMemberEntity,
+        { conversationId, userId: from },
+        {
+          role: 'moderator',
+        },
+      );
+      await tx.update(ConversationMemberEntity, { conversationId, userId: to }, { role: 'owner' });
+    });
   }
 
   membersOf(conversationId: string): Promise<ConversationMemberEntity[]> {
