@@ -1,4 +1,4 @@
-import type { Conversation, Membership, Message, RoomDetails } from '@chat/contracts';
+import type { ApiErrorBody, Conversation, Membership, Message, RoomDetails } from '@chat/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,7 +17,11 @@ describe('room moderation', () => {
   const { connect } = app;
   const as = (token: string) => ({ token });
   const setRole = (slug: string, userId: string, role: string, token: string) =>
-    app.http.put<Membership>(`/api/rooms/${slug}/members/${userId}`, { role }, as(token));
+    app.http.put<Membership & Partial<ApiErrorBody>>(
+      `/api/rooms/${slug}/members/${userId}`,
+      { role },
+      as(token),
+    );
   const systemLines = async (conversationId: string, token: string) =>
     (await history(app.http, conversationId, token)).body.items
       .filter((m) => m.kind === 'system')
