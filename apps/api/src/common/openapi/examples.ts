@@ -3,6 +3,9 @@ import type {
   Conversation,
   ConversationList,
   CreateRoomBody,
+  AddGroupMemberBody,
+  CreateGroupBody,
+  RenameGroupBody,
   EditMessageBody,
   GuestBody,
   GuestResponse,
@@ -201,7 +204,9 @@ export const editMessageBodyExample: EditMessageBody = {
 
 export const threadExample: Thread = {
   id: THREAD_ID,
+  kind: 'direct',
   otherUser: bob,
+  members: [ann, bob],
   lastMessage: {
     ...message(3, 'See you there', bob, '2026-12-03T10:01:00.000Z'),
     conversationId: THREAD_ID,
@@ -209,6 +214,23 @@ export const threadExample: Thread = {
   unread: 1,
   mentionCount: 0,
 };
+export const groupExample: Conversation = {
+  id: '5c4e2a10-7d3b-4f1e-9a6c-2b8d0e1f3a47',
+  kind: 'group',
+  name: 'Trip planning',
+  memberCount: 3,
+  onlineCount: 2,
+  lastMessageAt: null,
+  lastSeq: 0,
+  myRole: 'member',
+};
+export const createGroupBodyExample: CreateGroupBody = {
+  userIds: [BOB_ID, '7a1c9e2d-3b4f-4a5e-8c6d-9e0f1a2b3c4d'],
+  name: 'Trip planning',
+};
+export const addGroupMemberBodyExample: AddGroupMemberBody = { userId: BOB_ID };
+export const renameGroupBodyExample: RenameGroupBody = { name: 'Trip to Porto' };
+
 export const threadListExample: ThreadList = { items: [threadExample] };
 export const openThreadBodyExample: OpenThreadBody = { userId: BOB_ID };
 

@@ -9,6 +9,8 @@ import { ConversationEntity } from './conversation.entity.js';
 import { ConversationReading } from './conversation-reading.service.js';
 import { ConversationRoutesController } from './conversation-routes.controller.js';
 import { ConversationSummaries } from './conversation-summaries.service.js';
+import { GroupsController } from './groups/groups.controller.js';
+import { GroupsService } from './groups/groups.service.js';
 import { Memberships } from './membership/memberships.service.js';
 import { Mentions } from './posting/mentions.js';
 import { MessageChanging } from './posting/message-changing.service.js';
@@ -40,6 +42,7 @@ import { ThreadsService } from './threads/threads.service.js';
     RoomsController,
     RoomModerationController,
     ThreadsController,
+    GroupsController,
     ConversationRoutesController,
     MessageRoutesController,
   ],
@@ -47,6 +50,7 @@ import { ThreadsService } from './threads/threads.service.js';
     ConversationAccess,
     ConversationReading,
     ConversationSummaries,
+    GroupsService,
     Memberships,
     MessagePosting,
     MessageChanging,

@@ -144,7 +144,7 @@ export class ConversationAccess {
 
 /**
  * The access rules, in one place. General: anyone reads; users and guests post. Rooms: members
- * (others are told to join). Threads: the two participants; to anyone else a thread does not
+ * (others are told to join). Threads and groups: their members; to anyone else they do not
  * exist. Visitors (no principal) only read general.
  */
 function accessRefusal(
@@ -153,7 +153,7 @@ function accessRefusal(
   member: boolean,
 ): AppError | null {
   if (conversation.kind === 'general') return null;
-  if (conversation.kind === 'direct')
+  if (conversation.kind === 'direct' || conversation.kind === 'group')
     return principal?.kind === 'user' && member ? null : notFound('Conversation');
   if (!principal) return unauthorized();
   if (principal.kind !== 'user') return new AppError('FORBIDDEN', 'Guests can only use general');

@@ -115,15 +115,21 @@ export class Memberships {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** The other participant of each thread. */
-  async otherParticipants(userId: string, conversationIds: string[]): Promise<Map<string, string>> {
-    if (conversationIds.length === 0) return new Map();
+  /** The members of each conversation, by conversation. */
+  async membersByConversation(conversationIds: string[]): Promise<Map<string, string[]>> {
+    const byConversation = new Map<string, string[]>();
+    if (conversationIds.length === 0) return byConversation;
     const rows: Array<{ conversation_id: string; user_id: string }> = await this.members.query(
       `SELECT conversation_id, user_id FROM conversation_members
-       WHERE conversation_id = ANY($1::uuid[]) AND user_id <> $2`,
-      [conversationIds, userId],
+       WHERE conversation_id = ANY($1::uuid[]) ORDER BY joined_at, user_id`,
+      [conversationIds],
     );
-    return new Map(rows.map((row) => [row.conversation_id, row.user_id]));
+    for (const row of rows) {
+      const list = byConversation.get(row.conversation_id) ?? [];
+      list.push(row.user_id);
+      byConversation.set(row.conversation_id, list);
+    }
+    return byConversation;
   }
 
   /** The user's read marker in each of these conversations they belong to. */
