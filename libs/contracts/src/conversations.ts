@@ -6,8 +6,11 @@ import { slugify } from './slug.js';
 import { atMost, storedText } from './text.js';
 import { publicUserSchema } from './users.js';
 
-export const conversationKindSchema = z.enum(['general', 'room', 'direct']);
+export const conversationKindSchema = z.enum(['general', 'room', 'direct', 'group']);
 export type ConversationKind = z.infer<typeof conversationKindSchema>;
+
+export const memberRoleSchema = z.enum(['owner', 'moderator', 'member']);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
 
 export const conversationSchema = z.object({
   id: z.uuid(),
@@ -25,6 +28,10 @@ export const conversationSchema = z.object({
   unread: z.number().int().optional(),
   /** Beside `unread`: how many of those mention the member. */
   mentionCount: z.number().int().optional(),
+  /** The caller's role, where the caller is a member (rooms and groups). */
+  myRole: memberRoleSchema.optional(),
+  /** Present (true) on an archived room: read-only for everyone. */
+  archived: z.literal(true).optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -46,9 +53,6 @@ export const conversationListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type ConversationList = z.infer<typeof conversationListSchema>;
-
-export const memberRoleSchema = z.enum(['owner', 'member']);
-export type MemberRole = z.infer<typeof memberRoleSchema>;
 
 export const roomMemberSchema = z.object({
   user: publicUserSchema,
@@ -86,7 +90,14 @@ export const slugParamSchema = z.object({ slug: z.string().trim().toLowerCase().
 
 export const threadSchema = z.object({
   id: z.uuid(),
-  otherUser: publicUserSchema,
+  /** `direct`: two people; `group`: 3–50 people. */
+  kind: z.enum(['direct', 'group']),
+  /** The other person of a direct thread; null for a group. */
+  otherUser: publicUserSchema.nullable(),
+  /** Everyone in it, the caller included. */
+  members: z.array(publicUserSchema),
+  /** A group's name (empty when none was given). */
+  name: z.string().optional(),
   lastMessage: messageSchema.nullable(),
   unread: z.number().int(),
   /** Messages after the read marker that mention the caller. */
@@ -101,3 +112,22 @@ export const openThreadBodySchema = z.object({ userId: idSchema }).strict();
 export type OpenThreadBody = z.infer<typeof openThreadBodySchema>;
 
 export const conversationIdParamSchema = z.object({ id: idSchema });
+
+const groupName = storedText().trim().max(LIMITS.roomNameMax, atMost(LIMITS.roomNameMax));
+
+/** POST /api/groups: the others to include (the creator is added); 3–50 people in all. */
+export const createGroupBodySchema = z
+  .object({
+    userIds: z.array(idSchema).min(1).max(LIMITS.groupMembersMax),
+    name: groupName.optional(),
+  })
+  .strict();
+export type CreateGroupBody = z.infer<typeof createGroupBodySchema>;
+
+/** POST /api/groups/:id/members. */
+export const addGroupMemberBodySchema = z.object({ userId: idSchema }).strict();
+export type AddGroupMemberBody = z.infer<typeof addGroupMemberBodySchema>;
+
+/** PATCH /api/groups/:id. */
+export const renameGroupBodySchema = z.object({ name: groupName.min(1) }).strict();
+export type RenameGroupBody = z.infer<typeof renameGroupBodySchema>;

@@ -5,6 +5,7 @@ export * from './health.js';
 export * from './ids.js';
 export * from './limits.js';
 export * from './messages.js';
+export * from './moderation.js';
 export * from './presence.js';
 export * from './slug.js';
 export * from './socket.js';

@@ -43,6 +43,14 @@ export const LIMITS = {
   replyExcerptMax: 140,
   reactionsPer10s: 30,
   editsAndDeletesPerMinute: 30,
+  /** `GET /api/conversations/:id/pins` answers at most this many, the newest pins first. */
+  pinsListMax: 100,
+  /** Pins and moderation actions (roles, kicks, bans, room edits, archive) per user per minute. */
+  moderationActionsPerMinute: 30,
+  /** Group conversations: people in one, the creator included. */
+  groupMembersMin: 3,
+  groupMembersMax: 50,
+  groupCreatesPerHour: 10,
   /**
    * Users one socket may watch with `presence:watch`. The contract says 500, but 500 uuids
    * are ~19.5 KB of JSON, over the 16 KiB frame cap; 400 (~15.6 KB) is what fits.

@@ -132,6 +132,10 @@ export const messagePageSchema = z.object({
 });
 export type MessagePage = z.infer<typeof messagePageSchema>;
 
+/** GET /api/conversations/:id/pins: the pinned messages, the newest pin first. */
+export const pinnedListSchema = z.object({ items: z.array(messageSchema) });
+export type PinnedList = z.infer<typeof pinnedListSchema>;
+
 /** GET /api/conversations/:id/changes: every message whose `rev` is after `after`, by `rev`. */
 export const changesQuerySchema = z
   .object({

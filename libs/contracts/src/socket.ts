@@ -45,6 +45,10 @@ export type DeletePayload = z.infer<typeof deletePayloadSchema>;
 export const reactionPayloadSchema = z.object({ messageId: messageIdSchema, emoji: emojiSchema });
 export type ReactionPayload = z.infer<typeof reactionPayloadSchema>;
 
+/** `message:pin`: pin (`true`) or unpin a message. */
+export const pinPayloadSchema = z.object({ messageId: messageIdSchema, pinned: z.boolean() });
+export type PinPayload = z.infer<typeof pinPayloadSchema>;
+
 export const typingPayloadSchema = z.object({
   conversationId: idSchema,
   isTyping: z.boolean(),
@@ -134,6 +138,7 @@ export interface ClientToServerEvents {
   'game:start': (payload: GameStartPayload, ack: AckCallback<Message>) => void;
   /** A move in the game of that message: a change of it, with a new `rev`. */
   'game:move': (payload: GameMovePayload, ack: AckCallback<Message>) => void;
+  'message:pin': (payload: PinPayload, ack: AckCallback<Message>) => void;
   typing: (payload: TypingPayload, ack: AckCallback<null>) => void;
   'conversation:read': (payload: ReadPayload, ack: AckCallback<null>) => void;
   'auth:refresh': (payload: AuthRefreshPayload, ack: AckCallback<AuthRefreshResult>) => void;

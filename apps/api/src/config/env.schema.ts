@@ -50,6 +50,8 @@ export const envSchema = z
     RATE_LIMIT_MESSAGE_CHANGES_PER_MIN: positiveInt.default(30),
     RATE_LIMIT_GAME_STARTS_PER_MIN: positiveInt.default(10),
     RATE_LIMIT_GAME_MOVES_PER_MIN: positiveInt.default(60),
+    RATE_LIMIT_MODERATION_PER_MIN: positiveInt.default(30),
+    RATE_LIMIT_GROUP_CREATES_PER_HOUR: positiveInt.default(10),
     LIMIT_SOCKETS_PER_ADDRESS: positiveInt.default(50),
     LIMIT_SOCKETS_PER_USER: positiveInt.default(20),
     PRESENCE_TTL_MS: positiveInt.default(15_000),

@@ -215,7 +215,11 @@ export interface paths {
         delete: operations["RoomsController_remove"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename the room (its slug stays) or set its topic: moderators and the owner
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        patch: operations["RoomModerationController_update"];
         trace?: never;
     };
     "/api/rooms/{slug}/join": {
@@ -228,7 +232,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Join a room
+         * Join a room (a banned user is FORBIDDEN)
          * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
          */
         post: operations["RoomsController_join"];
@@ -258,6 +262,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rooms/{slug}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive the room: read-only for everyone (moderators and the owner)
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        post: operations["RoomModerationController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{slug}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a member's role (the owner only); `owner` hands the room over
+         * @description Handing the room over makes the old owner a moderator. The owner stepping down without a new owner is a CONFLICT.
+         *
+         *     **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        put: operations["RoomModerationController_setRole"];
+        post?: never;
+        /**
+         * Remove a member from the room (moderators: members only; the owner: anyone)
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        delete: operations["RoomModerationController_kick"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{slug}/bans/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Ban a user: out of the room at once, and unable to rejoin or read it
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        put: operations["RoomModerationController_ban"];
+        post?: never;
+        /**
+         * Lift a ban (the user may join again)
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        delete: operations["RoomModerationController_unban"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/threads": {
         parameters: {
             query?: never;
@@ -280,6 +354,86 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a group with 2–49 other people
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        post: operations["GroupsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add someone to a group (any member; adding a member twice changes nothing)
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        post: operations["GroupsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}/members/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Leave a group (the last one out deletes it with its history)
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        delete: operations["GroupsController_leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a group (any member)
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        patch: operations["GroupsController_rename"];
         trace?: never;
     };
     "/api/conversations/{id}/messages": {
@@ -332,6 +486,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pinned messages, the newest pin first (at most 100)
+         * @description Who may read is as for history.
+         *
+         *     **Access:** Anyone; an access token, when sent, must be valid.
+         */
+        get: operations["ConversationRoutesController_pins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/read": {
         parameters: {
             query?: never;
@@ -363,7 +539,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a message (its sender, or the room owner); answers the tombstone
+         * Delete a message (its sender, or a moderator or the owner of the room); answers the tombstone
          * @description **Access:** Signed-up users and guests: an access token.
          */
         delete: operations["MessageRoutesController_remove"];
@@ -374,6 +550,32 @@ export interface paths {
          * @description **Access:** Signed-up users and guests: an access token.
          */
         patch: operations["MessageRoutesController_edit"];
+        trace?: never;
+    };
+    "/api/messages/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pin a message (pinning it twice changes nothing)
+         * @description Rooms: moderators and the owner; threads and groups: any participant; general: nobody. A pin is a change: a new `rev` and `message:updated`.
+         *
+         *     **Access:** Signed-up users and guests: an access token.
+         */
+        put: operations["MessageRoutesController_pin"];
+        post?: never;
+        /**
+         * Unpin a message (the same people as pinning)
+         * @description **Access:** Signed-up users and guests: an access token.
+         */
+        delete: operations["MessageRoutesController_unpin"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/messages/{id}/reactions/{emoji}": {
@@ -536,7 +738,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "general" | "room" | "direct";
+            kind: "general" | "room" | "direct" | "group";
             slug?: string;
             name: string;
             topic?: string;
@@ -547,6 +749,10 @@ export interface components {
             isMember?: boolean;
             unread?: number;
             mentionCount?: number;
+            /** @enum {string} */
+            myRole?: "owner" | "moderator" | "member";
+            /** @constant */
+            archived?: true;
         };
         ConversationList: {
             items: components["schemas"]["Conversation"][];
@@ -555,14 +761,14 @@ export interface components {
         RoomMember: {
             user: components["schemas"]["PublicUser"];
             /** @enum {string} */
-            role: "owner" | "member";
+            role: "owner" | "moderator" | "member";
             joinedAt: string;
         };
         RoomDetails: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "general" | "room" | "direct";
+            kind: "general" | "room" | "direct" | "group";
             slug?: string;
             name: string;
             topic?: string;
@@ -573,6 +779,10 @@ export interface components {
             isMember?: boolean;
             unread?: number;
             mentionCount?: number;
+            /** @enum {string} */
+            myRole?: "owner" | "moderator" | "member";
+            /** @constant */
+            archived?: true;
             members: components["schemas"]["RoomMember"][];
         };
         Membership: {
@@ -581,13 +791,17 @@ export interface components {
             /** Format: uuid */
             userId: string;
             /** @enum {string} */
-            role: "owner" | "member";
+            role: "owner" | "moderator" | "member";
             joinedAt: string;
         };
         Thread: {
             /** Format: uuid */
             id: string;
-            otherUser: components["schemas"]["PublicUser"];
+            /** @enum {string} */
+            kind: "direct" | "group";
+            otherUser: components["schemas"]["PublicUser"] | null;
+            members: components["schemas"]["PublicUser"][];
+            name?: string;
             lastMessage: components["schemas"]["Message"] | null;
             unread: number;
             mentionCount: number;
@@ -2028,6 +2242,150 @@ export interface operations {
             };
         };
     };
+    RoomModerationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Room slug: the room name lower-cased, other characters as "-" */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    topic?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Payload too large. `PAYLOAD_TOO_LARGE`: the JSON body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
     RoomsController_join: {
         parameters: {
             query?: never;
@@ -2158,6 +2516,672 @@ export interface operations {
             path: {
                 /** @description Room slug: the room name lower-cased, other characters as "-" */
                 slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    RoomModerationController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Room slug: the room name lower-cased, other characters as "-" */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    RoomModerationController_setRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Room slug: the room name lower-cased, other characters as "-" */
+                slug: string;
+                /** @description The user (a uuid) the action is about */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "owner" | "moderator" | "member";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict. `CONFLICT`: the username is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        code: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Payload too large. `PAYLOAD_TOO_LARGE`: the JSON body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    RoomModerationController_kick: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Room slug: the room name lower-cased, other characters as "-" */
+                slug: string;
+                /** @description The user (a uuid) the action is about */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    RoomModerationController_ban: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Room slug: the room name lower-cased, other characters as "-" */
+                slug: string;
+                /** @description The user (a uuid) the action is about */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict. `CONFLICT`: the username is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        code: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    RoomModerationController_unban: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Room slug: the room name lower-cased, other characters as "-" */
+                slug: string;
+                /** @description The user (a uuid) the action is about */
+                userId: string;
             };
             cookie?: never;
         };
@@ -2496,6 +3520,569 @@ export interface operations {
             };
         };
     };
+    GroupsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    userIds: string[];
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Payload too large. `PAYLOAD_TOO_LARGE`: the JSON body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    GroupsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation id (a uuid): general, a room or a private thread */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    userId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict. `CONFLICT`: the username is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        code: "CONFLICT";
+                    };
+                };
+            };
+            /** @description Payload too large. `PAYLOAD_TOO_LARGE`: the JSON body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    GroupsController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation id (a uuid): general, a room or a private thread */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    GroupsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation id (a uuid): general, a room or a private thread */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Payload too large. `PAYLOAD_TOO_LARGE`: the JSON body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
     ConversationRoutesController_history: {
         parameters: {
             query?: {
@@ -2789,6 +4376,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    ConversationRoutesController_pins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation id (a uuid): general, a room or a private thread */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Message"][];
+                    };
                 };
             };
             /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
@@ -3219,6 +4915,252 @@ export interface operations {
                         statusCode: 413;
                         /** @enum {string} */
                         code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    MessageRoutesController_pin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Message id (a decimal number, as `Message.id`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    MessageRoutesController_unpin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Message id (a decimal number, as `Message.id`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
                     };
                 };
             };

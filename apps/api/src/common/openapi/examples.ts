@@ -3,6 +3,9 @@ import type {
   Conversation,
   ConversationList,
   CreateRoomBody,
+  AddGroupMemberBody,
+  CreateGroupBody,
+  RenameGroupBody,
   EditMessageBody,
   GameMoveBody,
   GuestBody,
@@ -14,10 +17,13 @@ import type {
   MessagePage,
   OpenThreadBody,
   OwnProfile,
+  PinnedList,
   PublicUser,
   ReadBody,
   RefreshResponse,
   RoomDetails,
+  SetRoleBody,
+  UpdateRoomBody,
   SendMessageBody,
   SignupBody,
   StartGameBody,
@@ -134,6 +140,9 @@ export const roomDetailsExample: RoomDetails = {
   ],
 };
 
+export const setRoleBodyExample: SetRoleBody = { role: 'moderator' };
+export const updateRoomBodyExample: UpdateRoomBody = { topic: 'Chapter 4 next week' };
+
 export const membershipExample: Membership = {
   conversationId: ROOM_ID,
   userId: BOB_ID,
@@ -187,6 +196,9 @@ export const messageExample: Message = {
   reactions: [{ emoji: '👍', count: 1, userIds: [BOB_ID] }],
 };
 
+export const pinnedMessageExample: Message = { ...messageExample, rev: 56, pinned: true };
+export const pinnedListExample: PinnedList = { items: [pinnedMessageExample] };
+
 export const sendMessageBodyExample: SendMessageBody = {
   clientMsgId: '0c1d2e3f-4a5b-4c6d-8e7f-000000000053',
   body: 'Thanks @bob, see you **there**',
@@ -220,7 +232,9 @@ export const gameMessageExample: Message = {
 
 export const threadExample: Thread = {
   id: THREAD_ID,
+  kind: 'direct',
   otherUser: bob,
+  members: [ann, bob],
   lastMessage: {
     ...message(3, 'See you there', bob, '2026-12-03T10:01:00.000Z'),
     conversationId: THREAD_ID,
@@ -228,6 +242,23 @@ export const threadExample: Thread = {
   unread: 1,
   mentionCount: 0,
 };
+export const groupExample: Conversation = {
+  id: '5c4e2a10-7d3b-4f1e-9a6c-2b8d0e1f3a47',
+  kind: 'group',
+  name: 'Trip planning',
+  memberCount: 3,
+  onlineCount: 2,
+  lastMessageAt: null,
+  lastSeq: 0,
+  myRole: 'member',
+};
+export const createGroupBodyExample: CreateGroupBody = {
+  userIds: [BOB_ID, '7a1c9e2d-3b4f-4a5e-8c6d-9e0f1a2b3c4d'],
+  name: 'Trip planning',
+};
+export const addGroupMemberBodyExample: AddGroupMemberBody = { userId: BOB_ID };
+export const renameGroupBodyExample: RenameGroupBody = { name: 'Trip to Porto' };
+
 export const threadListExample: ThreadList = { items: [threadExample] };
 export const openThreadBodyExample: OpenThreadBody = { userId: BOB_ID };
 

@@ -101,6 +101,18 @@ export function ratePolicies(config: AppConfig) {
       per: "user or guest (their own moves; the AI's are not counted)",
       message: 'You are moving too fast; wait a moment',
     },
+    moderation: {
+      points: config.RATE_LIMIT_MODERATION_PER_MIN,
+      durationMs: 60_000,
+      per: 'user (pins, roles, kicks, bans, room edits and archiving together)',
+      message: 'Too many moderation actions; wait a minute',
+    },
+    groupCreate: {
+      points: config.RATE_LIMIT_GROUP_CREATES_PER_HOUR,
+      durationMs: 3_600_000,
+      per: 'user',
+      message: 'You have created many groups recently; try again later',
+    },
   } satisfies Record<string, RatePolicy>;
 }
 

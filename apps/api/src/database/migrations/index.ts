@@ -3,6 +3,7 @@ import { RoomListIndexes1764748800000 } from './1764748800000-room-list-indexes.
 import { MessageChanges1764835200000 } from './1764835200000-message-changes.js';
 import { BotAuthors1764921600000 } from './1764921600000-bot-authors.js';
 import { MessageGames1764950400000 } from './1764950400000-message-games.js';
+import { Moderation1765008000000 } from './1765008000000-moderation.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   MessageChanges1764835200000,
   BotAuthors1764921600000,
   MessageGames1764950400000,
+  Moderation1765008000000,
 ];

@@ -56,7 +56,7 @@ export class ConversationReading {
     // A visitor's join is cheap to make: it gets a shorter catch-up.
     const missedMax = principal ? LIMITS.missedOnJoinMax : LIMITS.visitorMissedOnJoinMax;
     const [conversation, missed] = await Promise.all([
-      this.summaries.withCount(entity),
+      this.summaries.withCount(entity, principal?.kind === 'user' ? principal.id : undefined),
       afterSeq === undefined
         ? { items: [], hasMore: false }
         : this.messages.changesAfter(entity.id, afterSeq, missedMax),
@@ -83,6 +83,12 @@ export class ConversationReading {
   ): Promise<MessagePage> {
     await this.access.getReadable(principal, conversationId);
     return this.messages.changesAfter(conversationId, query.after, query.limit);
+  }
+
+  /** The pinned messages, the newest pin first (GET …/pins). */
+  async pins(principal: MaybePrincipal, conversationId: string): Promise<Message[]> {
+    await this.access.getReadable(principal, conversationId);
+    return this.messages.pinnedIn(conversationId);
   }
 
   /** Read marker: only moves forward, never past the newest message. */

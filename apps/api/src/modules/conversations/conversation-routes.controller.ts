@@ -4,6 +4,7 @@ import {
   historyQuerySchema,
   messagePageSchema,
   messageSchema,
+  pinnedListSchema,
   readBodySchema,
   sendMessageBodySchema,
   type ChangesQuery,
@@ -19,6 +20,7 @@ import { ApiContract } from '../../common/openapi/api-contract.decorator.js';
 import {
   messageExample,
   messagePageExample,
+  pinnedListExample,
   readBodyExample,
   sendMessageBodyExample,
 } from '../../common/openapi/examples.js';
@@ -102,6 +104,23 @@ export class ConversationRoutesController {
     });
     response.status(created ? 201 : 200);
     return message;
+  }
+
+  @Get('pins')
+  @Public()
+  @ApiContract({
+    summary: 'The pinned messages, the newest pin first (at most 100)',
+    description: 'Who may read is as for history.',
+    params: conversationIdParamSchema,
+    response: pinnedListSchema,
+    example: pinnedListExample,
+    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'],
+  })
+  async pins(
+    @CurrentPrincipal() principal: MaybePrincipal,
+    @Param(Valid(conversationIdParamSchema)) params: { id: string },
+  ) {
+    return { items: await this.reading.pins(principal, params.id) };
   }
 
   @Post('read')

@@ -16,5 +16,6 @@ export function toConversation(
     onlineCount: counts.onlineCount,
     lastMessageAt: entity.lastMessageAt?.toISOString() ?? null,
     lastSeq: entity.lastSeq,
+    ...(entity.archivedAt ? { archived: true as const } : {}),
   };
 }

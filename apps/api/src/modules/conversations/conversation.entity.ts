@@ -32,6 +32,10 @@ export class ConversationEntity {
   @Column({ name: 'last_message_at', type: 'timestamptz', nullable: true })
   lastMessageAt!: Date | null;
 
+  /** An archived room is read-only for everyone. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
   /** `smallerUserId:largerUserId` for direct threads: one thread per pair. */
   @Column({ name: 'direct_key', type: 'text', nullable: true })
   directKey!: string | null;

@@ -9,11 +9,16 @@ import { ConversationEntity } from './conversation.entity.js';
 import { ConversationReading } from './conversation-reading.service.js';
 import { ConversationRoutesController } from './conversation-routes.controller.js';
 import { ConversationSummaries } from './conversation-summaries.service.js';
+import { GroupsController } from './groups/groups.controller.js';
+import { GroupsService } from './groups/groups.service.js';
 import { Memberships } from './membership/memberships.service.js';
 import { Mentions } from './posting/mentions.js';
 import { MessageChanging } from './posting/message-changing.service.js';
 import { MessageRoutesController } from './posting/message-routes.controller.js';
 import { MessagePosting } from './posting/message-posting.service.js';
+import { RoomBans } from './rooms/room-bans.js';
+import { RoomModerationController } from './rooms/room-moderation.controller.js';
+import { RoomModeration } from './rooms/room-moderation.service.js';
 import { RoomStore } from './rooms/room-store.js';
 import { RoomsController } from './rooms/rooms.controller.js';
 import { RoomsService } from './rooms/rooms.service.js';
@@ -35,7 +40,9 @@ import { ThreadsService } from './threads/threads.service.js';
   ],
   controllers: [
     RoomsController,
+    RoomModerationController,
     ThreadsController,
+    GroupsController,
     ConversationRoutesController,
     MessageRoutesController,
   ],
@@ -43,10 +50,13 @@ import { ThreadsService } from './threads/threads.service.js';
     ConversationAccess,
     ConversationReading,
     ConversationSummaries,
+    GroupsService,
     Memberships,
     MessagePosting,
     MessageChanging,
     Mentions,
+    RoomBans,
+    RoomModeration,
     RoomStore,
     RoomsService,
     ThreadStore,

@@ -90,9 +90,10 @@ export class MessageChanges {
       const tombstone = await bumpRev(
         tx,
         row,
-        // A deleted game stops: no server move is due in it any more.
+        // A deleted game stops (no server move is due in it any more); a tombstone leaves the
+        // pinned list.
         `body = '', mentions = '{}', reply_excerpt = NULL, deleted_at = now(),
-         game_next_move_at = NULL`,
+         game_next_move_at = NULL, pinned_at = NULL, pinned_by = NULL`,
         [],
       );
       // Each reply quoted the deleted text: its excerpt goes too, and that is a change of the
@@ -161,6 +162,22 @@ export class MessageChanges {
       if (row.deleted_at !== null) throw notFound('Message');
       if (row.kind !== 'game' || !row.game) throw notFound('Game');
       return { row: await writeGame(tx, row, decide(row.game)) };
+    });
+  }
+
+  /**
+   * Pins or unpins; pinning a pinned message (or unpinning one that is not) is a no-op. Who may
+   * pin is the conversations module's call; a tombstone or a system line cannot be pinned.
+   */
+  setPinned(messageId: string, actorId: string, pinned: boolean): Promise<Changed> {
+    return this.change(messageId, async (tx, row) => {
+      if (row.deleted_at !== null) throw notFound('Message');
+      if (row.kind === 'system') throw new AppError('FORBIDDEN', 'System lines cannot be pinned');
+      if ((row.pinned_at !== null) === pinned) return null;
+      const set = pinned
+        ? `pinned_at = now(), pinned_by = $3`
+        : `pinned_at = NULL, pinned_by = NULL`;
+      return { row: await bumpRev(tx, row, set, pinned ? [actorId] : []) };
     });
   }
 

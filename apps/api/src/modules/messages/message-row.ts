@@ -21,12 +21,13 @@ export interface MessageRow {
   mentions: string[];
   /** The game of a `kind: 'game'` message (jsonb), else null. */
   game: GameState | null;
+  pinned_at: Date | null;
 }
 
 /** Columns of a message, for SELECTs over `messages m`. */
 export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.rev, m.sender_id, m.sender_kind,
   m.sender_name, m.body, m.client_msg_id, m.kind, m.via_bot, m.created_at, m.edited_at,
-  m.deleted_at, m.reply_to_id, m.reply_excerpt, m.mentions, m.game`;
+  m.deleted_at, m.reply_to_id, m.reply_excerpt, m.mentions, m.game, m.pinned_at`;
 
 /** What a row needs from elsewhere to become a contract message. */
 export interface MessageContext {
@@ -67,7 +68,7 @@ export function toMessage(row: MessageRow, context: MessageContext): Message {
     mentions: deleted ? [] : row.mentions,
     reactions: deleted ? [] : context.reactions,
     attachments: [],
-    pinned: false,
+    pinned: row.pinned_at !== null,
     game: deleted ? null : row.game,
   };
 }

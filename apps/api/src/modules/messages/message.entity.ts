@@ -67,6 +67,12 @@ export class MessageEntity {
   /** When the server's player is due to move in this game; null while a person is to move. */
   @Column({ name: 'game_next_move_at', type: 'timestamptz', nullable: true })
   gameNextMoveAt!: Date | null;
+  /** When it was pinned (null: not pinned); a pin is a change, with its own rev. */
+  @Column({ name: 'pinned_at', type: 'timestamptz', nullable: true })
+  pinnedAt!: Date | null;
+
+  @Column({ name: 'pinned_by', type: 'uuid', nullable: true })
+  pinnedBy!: string | null;
 }
 
 /** One person's reaction with one emoji (the primary key makes adding twice a no-op). */

@@ -161,6 +161,26 @@ export class MessagesService {
     return this.published(changed, await deliveryFor(changed.row.conversation_id));
   }
 
+  async setPinned(
+    messageId: string,
+    actorId: string,
+    pinned: boolean,
+    delivery: Delivery,
+  ): Promise<Message> {
+    return this.published(await this.changes.setPinned(messageId, actorId, pinned), delivery);
+  }
+
+  /** The conversation's pinned messages, the newest pin first (at most `limit`). */
+  async pinnedIn(conversationId: string, limit: number = LIMITS.pinsListMax): Promise<Message[]> {
+    const rows: MessageRow[] = await this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m
+       WHERE m.conversation_id = $1 AND m.pinned_at IS NOT NULL
+       ORDER BY m.pinned_at DESC, m.id DESC LIMIT $2`,
+      [conversationId, limit],
+    );
+    return this.hydrator.toMessages(rows);
+  }
+
   /**
    * Every change after counter value `rev`, by `rev`, at most `limit`: new messages and changed
    * ones, each in its current state (the catch-up cursor).

@@ -6,6 +6,7 @@ import {
   gameStartPayloadSchema,
   joinPayloadSchema,
   leavePayloadSchema,
+  pinPayloadSchema,
   presenceWatchPayloadSchema,
   reactionPayloadSchema,
   readPayloadSchema,
@@ -128,6 +129,7 @@ export class ChatGateway
     onEvent(socket, 'reaction:remove', reactionPayloadSchema, when(events.removeReaction));
     onEvent(socket, 'game:start', gameStartPayloadSchema, when(events.startGame));
     onEvent(socket, 'game:move', gameMovePayloadSchema, when(events.moveInGame));
+    onEvent(socket, 'message:pin', pinPayloadSchema, when(events.pin));
     onEvent(socket, 'typing', typingPayloadSchema, when(events.typing));
     onEvent(socket, 'conversation:read', readPayloadSchema, when(events.read));
     onEvent(socket, 'auth:refresh', authRefreshPayloadSchema, async (payload) => {

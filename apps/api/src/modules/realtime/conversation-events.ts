@@ -7,6 +7,7 @@ import type {
   JoinPayload,
   JoinResult,
   Message,
+  PinPayload,
   ReactionPayload,
   ReadPayload,
   SendPayload,
@@ -100,6 +101,10 @@ export class ConversationEvents {
 
   moveInGame(socket: ChatSocket, { messageId, cell }: GameMovePayload): Promise<Message> {
     return this.games.move(socket.data.principal, messageId, cell, socket.id);
+  }
+
+  pin(socket: ChatSocket, { messageId, pinned }: PinPayload): Promise<Message> {
+    return this.changing.pin(socket.data.principal, messageId, pinned, socket.id);
   }
 
   async typing(socket: ChatSocket, payload: TypingPayload): Promise<null> {

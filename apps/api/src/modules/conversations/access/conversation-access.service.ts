@@ -14,6 +14,8 @@ const POSTING_CACHE_MAX = 10_000;
 interface PostingCheck {
   principal: Principal;
   conversationId: string;
+  /** System lines (a moderator's action) are still written in an archived room. */
+  inArchived?: boolean;
 }
 
 /** Who may read and post where (the rules themselves are in `accessRefusal` below). */
@@ -55,9 +57,13 @@ export class ConversationAccess {
   }
 
   /** The conversation, if the caller may post in it; otherwise the error to answer. */
-  getPostable(principal: MaybePrincipal, conversationId: string): Promise<ConversationEntity> {
+  getPostable(
+    principal: MaybePrincipal,
+    conversationId: string,
+    options: { inArchived?: boolean } = {},
+  ): Promise<ConversationEntity> {
     if (!principal) return Promise.reject(unauthorized('Sign in or continue as a guest to post'));
-    return this.postingChecks.get({ principal, conversationId });
+    return this.postingChecks.get({ principal, conversationId, ...options });
   }
 
   /** The conversation, whoever asks (for changes the server makes itself); NOT_FOUND if gone. */
@@ -89,21 +95,31 @@ export class ConversationAccess {
       (c) => c.principal.kind === 'user' && conversations.get(c.conversationId)?.kind !== 'general',
     );
     const memberships = new Set<string>();
+    // Archiving is not in the cached view (it changes): it comes fresh with the membership.
+    const archived = new Set<string>();
     if (needMembership.length > 0) {
-      const rows: Array<{ key: string }> = await this.members.query(
-        `SELECT m.conversation_id || ':' || m.user_id AS key
+      const rows: Array<{ key: string; archived: boolean }> = await this.members.query(
+        `SELECT m.conversation_id || ':' || m.user_id AS key, c.archived_at IS NOT NULL AS archived
          FROM conversation_members m
          JOIN unnest($1::uuid[], $2::uuid[]) AS wanted(conversation_id, user_id)
-           ON m.conversation_id = wanted.conversation_id AND m.user_id = wanted.user_id`,
+           ON m.conversation_id = wanted.conversation_id AND m.user_id = wanted.user_id
+         JOIN conversations c ON c.id = m.conversation_id`,
         [needMembership.map((c) => c.conversationId), needMembership.map((c) => c.principal.id)],
       );
-      for (const row of rows) memberships.add(row.key);
+      for (const row of rows) {
+        memberships.add(row.key);
+        if (row.archived) archived.add(row.key);
+      }
     }
-    return checks.map(({ principal, conversationId }) => {
+    return checks.map(({ principal, conversationId, inArchived }) => {
       const conversation = conversations.get(conversationId);
       if (!conversation) return notFound('Conversation');
-      const member = memberships.has(`${conversationId}:${principal.id}`);
-      return accessRefusal(principal, conversation, member) ?? conversation;
+      const key = `${conversationId}:${principal.id}`;
+      const refusal = accessRefusal(principal, conversation, memberships.has(key));
+      if (refusal) return refusal;
+      if (archived.has(key) && !inArchived)
+        return new AppError('FORBIDDEN', 'This room is archived: it is read-only');
+      return conversation;
     });
   }
 
@@ -135,7 +151,7 @@ export class ConversationAccess {
 
 /**
  * The access rules, in one place. General: anyone reads; users and guests post. Rooms: members
- * (others are told to join). Threads: the two participants; to anyone else a thread does not
+ * (others are told to join). Threads and groups: their members; to anyone else they do not
  * exist. Visitors (no principal) only read general.
  */
 function accessRefusal(
@@ -144,7 +160,7 @@ function accessRefusal(
   member: boolean,
 ): AppError | null {
   if (conversation.kind === 'general') return null;
-  if (conversation.kind === 'direct')
+  if (conversation.kind === 'direct' || conversation.kind === 'group')
     return principal?.kind === 'user' && member ? null : notFound('Conversation');
   if (!principal) return unauthorized();
   if (principal.kind !== 'user') return new AppError('FORBIDDEN', 'Guests can only use general');

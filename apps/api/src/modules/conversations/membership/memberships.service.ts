@@ -37,6 +37,47 @@ export class Memberships {
     return this.members.existsBy({ conversationId, userId, role });
   }
 
+  find(conversationId: string, userId: string): Promise<ConversationMemberEntity | null> {
+    return this.members.findOneBy({ conversationId, userId });
+  }
+
+  /** The user's role in the conversation, or null when they are not a member. */
+  async roleOf(conversationId: string, userId: string): Promise<MemberRole | null> {
+    const member = await this.members.findOneBy({ conversationId, userId });
+    return member?.role ?? null;
+  }
+
+  /** The user's role in each of these conversations they belong to. */
+  async rolesOf(userId: string, conversationIds: string[]): Promise<Map<string, MemberRole>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows: Array<{ id: string; role: MemberRole }> = await this.members.query(
+      `SELECT conversation_id AS id, role FROM conversation_members
+       WHERE user_id = $1 AND conversation_id = ANY($2::uuid[])`,
+      [userId, conversationIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.role]));
+  }
+
+  /** Sets a member's role; false when they are not a member. */
+  async setRole(conversationId: string, userId: string, role: MemberRole): Promise<boolean> {
+    const result = await this.members.update({ conversationId, userId }, { role });
+    return Boolean(result.affected);
+  }
+
+  /** Hands the conversation over: `to` becomes owner, `from` a moderator, together. */
+  async transferOwnership(conversationId: string, from: string, to: string): Promise<void> {
+    await this.members.manager.transaction(async (tx) => {
+      await tx.update(
+        ConversationMemberEntity,
+        { conversationId, userId: from },
+        {
+          role: 'moderator',
+        },
+      );
+      await tx.update(ConversationMemberEntity, { conversationId, userId: to }, { role: 'owner' });
+    });
+  }
+
   membersOf(conversationId: string): Promise<ConversationMemberEntity[]> {
     return this.members.find({ where: { conversationId }, order: { joinedAt: 'ASC' } });
   }
@@ -86,15 +127,21 @@ export class Memberships {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** The other participant of each thread. */
-  async otherParticipants(userId: string, conversationIds: string[]): Promise<Map<string, string>> {
-    if (conversationIds.length === 0) return new Map();
+  /** The members of each conversation, by conversation. */
+  async membersByConversation(conversationIds: string[]): Promise<Map<string, string[]>> {
+    const byConversation = new Map<string, string[]>();
+    if (conversationIds.length === 0) return byConversation;
     const rows: Array<{ conversation_id: string; user_id: string }> = await this.members.query(
       `SELECT conversation_id, user_id FROM conversation_members
-       WHERE conversation_id = ANY($1::uuid[]) AND user_id <> $2`,
-      [conversationIds, userId],
+       WHERE conversation_id = ANY($1::uuid[]) ORDER BY joined_at, user_id`,
+      [conversationIds],
     );
-    return new Map(rows.map((row) => [row.conversation_id, row.user_id]));
+    for (const row of rows) {
+      const list = byConversation.get(row.conversation_id) ?? [];
+      list.push(row.user_id);
+      byConversation.set(row.conversation_id, list);
+    }
+    return byConversation;
   }
 
   /** The user's read marker in each of these conversations they belong to. */

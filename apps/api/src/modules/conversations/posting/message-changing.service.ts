@@ -1,7 +1,7 @@
 import type { Message } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import type { MaybePrincipal, Principal } from '../../../common/access/principal.js';
-import { unauthorized } from '../../../common/errors/app-error.js';
+import { AppError, unauthorized } from '../../../common/errors/app-error.js';
 import { RateLimits } from '../../../common/rate-limit/rate-limits.service.js';
 import { MessagesService, type Delivery } from '../../messages/index.js';
 import { ConversationAccess } from '../access/conversation-access.service.js';
@@ -50,11 +50,8 @@ export class MessageChanging {
   ): Promise<Message> {
     const actor = await this.limited(principal, 'messageChange');
     const conversation = await this.conversationOf(actor, messageId);
-    // Moderators (issue 18 adds the role) and owners may delete others' messages in their room.
-    const asModerator =
-      conversation.kind === 'room' &&
-      actor.kind === 'user' &&
-      (await this.memberships.hasRole(conversation.id, actor.id, 'owner'));
+    // Moderators and owners may delete others' messages in their room.
+    const asModerator = await this.moderates(conversation, actor);
     return this.messages.remove(
       messageId,
       actor.id,
@@ -91,9 +88,40 @@ export class MessageChanging {
     return delivery(await this.conversationOf(actor, messageId), originSocketId);
   }
 
+  /**
+   * Pins or unpins. Rooms: moderators and the owner; threads and groups: any participant;
+   * general: nobody (anyone may post there, so a pin would be anyone's to move).
+   */
+  async pin(
+    principal: MaybePrincipal,
+    messageId: string,
+    pinned: boolean,
+    originSocketId?: string,
+  ): Promise<Message> {
+    const actor = await this.limited(principal, 'moderation');
+    const conversation = await this.conversationOf(actor, messageId);
+    if (conversation.kind === 'general')
+      throw new AppError('FORBIDDEN', 'Messages in general cannot be pinned');
+    if (conversation.kind === 'room' && !(await this.moderates(conversation, actor)))
+      throw new AppError('FORBIDDEN', 'Only moderators and the owner pin messages in a room');
+    return this.messages.setPinned(
+      messageId,
+      actor.id,
+      pinned,
+      delivery(conversation, originSocketId),
+    );
+  }
+
+  /** Whether the actor is a moderator or the owner of this room. */
+  private async moderates(conversation: ConversationEntity, actor: Principal): Promise<boolean> {
+    if (conversation.kind !== 'room' || actor.kind !== 'user') return false;
+    const role = await this.memberships.roleOf(conversation.id, actor.id);
+    return role === 'owner' || role === 'moderator';
+  }
+
   private async limited(
     principal: MaybePrincipal,
-    policy: 'messageChange' | 'reaction',
+    policy: 'messageChange' | 'reaction' | 'moderation',
   ): Promise<Principal> {
     if (!principal) throw unauthorized('Sign in or continue as a guest first');
     await this.limits.consume(policy, principal.id);

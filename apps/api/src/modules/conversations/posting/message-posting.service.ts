@@ -51,8 +51,10 @@ export class MessagePosting {
   }
 
   async send(principal: MaybePrincipal, input: PostInput): Promise<Written> {
-    const conversation = await this.access.getPostable(principal, input.conversationId);
     const kind = input.kind ?? 'text';
+    const conversation = await this.access.getPostable(principal, input.conversationId, {
+      inArchived: kind === 'system',
+    });
     // System lines quote names, not mentions; most messages name nobody and cost no query.
     const [replyTo, mentions] = await Promise.all([
       input.replyToId ? this.replyParent(conversation, input.replyToId) : undefined,

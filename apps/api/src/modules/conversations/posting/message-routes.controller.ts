@@ -11,13 +11,17 @@ import { CurrentPrincipal, GuestsAllowed } from '../../../common/access/access.d
 import type { MaybePrincipal } from '../../../common/access/principal.js';
 import { Valid } from '../../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../../common/openapi/api-contract.decorator.js';
-import { editMessageBodyExample, messageExample } from '../../../common/openapi/examples.js';
+import {
+  editMessageBodyExample,
+  messageExample,
+  pinnedMessageExample,
+} from '../../../common/openapi/examples.js';
 import { MessageChanging } from './message-changing.service.js';
 
 const CHANGE_ERRORS = ['FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED'] as const;
 
 /**
- * The REST twins of `message:edit`, `message:delete` and `reaction:add/remove`: each answers
+ * The REST twins of `message:edit`, `message:delete`, `reaction:add/remove` and `message:pin`: each answers
  * the changed message, which also reaches the conversation's subscribers as `message:updated`.
  */
 @ApiTags('messages')
@@ -46,7 +50,8 @@ export class MessageRoutesController {
 
   @Delete()
   @ApiContract({
-    summary: 'Delete a message (its sender, or the room owner); answers the tombstone',
+    summary:
+      'Delete a message (its sender, or a moderator or the owner of the room); answers the tombstone',
     params: messageIdParamSchema,
     response: messageSchema,
     example: { ...messageExample, body: '', deletedAt: '2026-12-03T10:04:00.000Z', reactions: [] },
@@ -57,6 +62,38 @@ export class MessageRoutesController {
     @Param(Valid(messageIdParamSchema)) params: { id: string },
   ) {
     return this.changing.remove(principal, params.id);
+  }
+
+  @Put('pin')
+  @ApiContract({
+    summary: 'Pin a message (pinning it twice changes nothing)',
+    description:
+      'Rooms: moderators and the owner; threads and groups: any participant; general: nobody. A pin is a change: a new `rev` and `message:updated`.',
+    params: messageIdParamSchema,
+    response: messageSchema,
+    example: pinnedMessageExample,
+    errors: ['VALIDATION', ...CHANGE_ERRORS],
+  })
+  pin(
+    @CurrentPrincipal() principal: MaybePrincipal,
+    @Param(Valid(messageIdParamSchema)) params: { id: string },
+  ) {
+    return this.changing.pin(principal, params.id, true);
+  }
+
+  @Delete('pin')
+  @ApiContract({
+    summary: 'Unpin a message (the same people as pinning)',
+    params: messageIdParamSchema,
+    response: messageSchema,
+    example: messageExample,
+    errors: ['VALIDATION', ...CHANGE_ERRORS],
+  })
+  unpin(
+    @CurrentPrincipal() principal: MaybePrincipal,
+    @Param(Valid(messageIdParamSchema)) params: { id: string },
+  ) {
+    return this.changing.pin(principal, params.id, false);
   }
 
   @Put('reactions/:emoji')

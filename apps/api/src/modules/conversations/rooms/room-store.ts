@@ -86,6 +86,22 @@ export class RoomStore {
     return Boolean(result.affected);
   }
 
+  /** A new name and/or topic (undefined: unchanged; a null topic clears it). */
+  async update(id: string, change: { name?: string; topic?: string | null }) {
+    const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length > 0) await this.conversations.update({ id }, set);
+    return this.conversations.findOneByOrFail({ id });
+  }
+
+  /** Marks the room archived (once: a second archive keeps the first date). */
+  async archive(id: string): Promise<ConversationEntity> {
+    await this.conversations.query(
+      `UPDATE conversations SET archived_at = now() WHERE id = $1 AND archived_at IS NULL`,
+      [id],
+    );
+    return this.conversations.findOneByOrFail({ id });
+  }
+
   /** General or a room, by slug. */
   findBySlug(slug: string): Promise<ConversationEntity | null> {
     return this.conversations.findOneBy({ slug });

@@ -72,17 +72,20 @@ export class RoomsController {
     example: roomDetailsExample,
     errors: ['NOT_FOUND'],
   })
-  details(@Param(Valid(slugParamSchema)) params: { slug: string }) {
-    return this.rooms.details(params.slug);
+  details(
+    @CurrentUserId() userId: string,
+    @Param(Valid(slugParamSchema)) params: { slug: string },
+  ) {
+    return this.rooms.details(params.slug, userId);
   }
 
   @Post(':slug/join')
   @ApiContract({
-    summary: 'Join a room',
+    summary: 'Join a room (a banned user is FORBIDDEN)',
     params: slugParamSchema,
     response: membershipSchema,
     example: membershipExample,
-    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED'],
   })
   join(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
     return this.rooms.join(userId, params.slug);

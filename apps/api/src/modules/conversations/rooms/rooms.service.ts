@@ -19,6 +19,7 @@ import type { ConversationEntity } from '../conversation.entity.js';
 import { ConversationSummaries } from '../conversation-summaries.service.js';
 import { Memberships } from '../membership/memberships.service.js';
 import { MessagePosting } from '../posting/message-posting.service.js';
+import { RoomBans } from './room-bans.js';
 import { RoomStore } from './room-store.js';
 import {
   ROOM_DELETED,
@@ -42,6 +43,7 @@ export class RoomsService {
     private readonly messages: MessagesService,
     private readonly events: EventEmitter2,
     private readonly limits: RateLimits,
+    private readonly bans: RoomBans,
   ) {}
 
   /**
@@ -84,7 +86,10 @@ export class RoomsService {
     viewer: MaybePrincipal,
     entities: ConversationEntity[],
   ): Promise<Conversation[]> {
-    const conversations = await this.summaries.withCounts(entities);
+    const conversations = await this.summaries.withCounts(
+      entities,
+      viewer?.kind === 'user' ? viewer.id : undefined,
+    );
     if (!viewer) return conversations;
     const memberships =
       viewer.kind === 'user'
@@ -107,7 +112,7 @@ export class RoomsService {
       topic: body.topic || null,
       ownerId,
     });
-    return this.summaries.withCount(room);
+    return this.summaries.withCount(room, ownerId);
   }
 
   /** The slugs of the most active rooms (the bot mentions them). */
@@ -126,10 +131,10 @@ export class RoomsService {
     }
   }
 
-  async details(slug: string): Promise<RoomDetails> {
+  async details(slug: string, viewerId?: string): Promise<RoomDetails> {
     const room = await this.find(slug);
     const [conversation, members] = await Promise.all([
-      this.summaries.withCount(room),
+      this.summaries.withCount(room, viewerId),
       this.memberships.membersOf(room.id),
     ]);
     const users = await this.users.findPublic(members.map((m) => m.userId));
@@ -150,8 +155,14 @@ export class RoomsService {
   async join(userId: string, slug: string): Promise<Membership> {
     await this.limits.consume('roomMembership', userId);
     const room = await this.findRoom(slug);
+    if (await this.bans.isBanned(room.id, userId))
+      throw new AppError('FORBIDDEN', 'You are banned from this room');
     const { membership, created } = await this.memberships.add(room.id, userId);
-    if (created && (await this.limits.allows('joinedLine', `${userId}:${room.id}`))) {
+    if (
+      created &&
+      !room.archivedAt &&
+      (await this.limits.allows('joinedLine', `${userId}:${room.id}`))
+    ) {
       const user = await this.users.getPublicById(userId);
       await this.posting.postSystem(
         room.id,
@@ -173,6 +184,7 @@ export class RoomsService {
     const room = await this.findRoom(slug);
     // Posted while still a member: only members may post in a room.
     if (
+      !room.archivedAt &&
       (await this.memberships.membershipsOf(userId, [room.id])).has(room.id) &&
       (await this.limits.allows('joinedLine', `left:${userId}:${room.id}`))
     ) {

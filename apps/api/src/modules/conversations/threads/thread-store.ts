@@ -38,7 +38,7 @@ export class ThreadStore {
     });
   }
 
-  /** The user's threads, newest activity first. */
+  /** The user's threads and groups, newest activity first. */
   listOf(userId: string): Promise<ConversationEntity[]> {
     return this.conversations
       .createQueryBuilder('c')
@@ -48,7 +48,7 @@ export class ThreadStore {
         'm.conversation_id = c.id AND m.user_id = :userId',
         { userId },
       )
-      .where(`c.kind = 'direct'`)
+      .where(`c.kind IN ('direct', 'group')`)
       .orderBy('c.last_message_at', 'DESC', 'NULLS LAST')
       .addOrderBy('c.created_at', 'DESC')
       .getMany();

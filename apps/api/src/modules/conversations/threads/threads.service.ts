@@ -42,25 +42,30 @@ export class ThreadsService {
     return { thread: thread!, created };
   }
 
-  /** Threads as `userId` sees them: the other user, the last message, the unread and mention counts. */
+  /** Threads and groups as `userId` sees them: the other user (direct) or the members, the last message, the unread and mention counts. */
   private async describe(userId: string, conversations: ConversationEntity[]): Promise<Thread[]> {
     const ids = conversations.map((c) => c.id);
-    const [others, unread, latest] = await Promise.all([
-      this.memberships.otherParticipants(userId, ids),
+    const [members, unread, latest] = await Promise.all([
+      this.memberships.membersByConversation(ids),
       this.memberships
         .readMarkers(userId, ids)
         .then((markers) => this.messages.unreadCounts(userId, markers)),
       this.messages.latestOf(ids),
     ]);
-    const users = await this.users.findPublic([...new Set(others.values())]);
+    const users = await this.users.findPublic([...new Set([...members.values()].flat())]);
     const usersById = new Map(users.map((user) => [user.id, user]));
     return conversations.flatMap((conversation) => {
-      const otherUser = usersById.get(others.get(conversation.id) ?? '');
-      if (!otherUser) return [];
+      const people = (members.get(conversation.id) ?? []).flatMap((id) => usersById.get(id) ?? []);
+      const group = conversation.kind === 'group';
+      const otherUser = group ? null : (people.find((user) => user.id !== userId) ?? null);
+      if (!group && !otherUser) return [];
       return [
         {
           id: conversation.id,
+          kind: group ? ('group' as const) : ('direct' as const),
           otherUser,
+          members: people,
+          ...(group ? { name: conversation.name } : {}),
           lastMessage: latest.get(conversation.id) ?? null,
           unread: unread.get(conversation.id)?.unread ?? 0,
           mentionCount: unread.get(conversation.id)?.mentions ?? 0,

@@ -54,6 +54,8 @@ export function setThreadPartnersOnline(
   const off = new Set(offline);
   setThreads(queryClient, (threads) =>
     threads.map((thread) => {
+      // A group has no single other person to show online.
+      if (!thread.otherUser) return thread;
       const id = thread.otherUser.id;
       if (!on.has(id) && !off.has(id)) return thread;
       return { ...thread, otherUser: { ...thread.otherUser, online: on.has(id) } };

@@ -1,3 +1,4 @@
+import type { PublicUser, Thread } from '@chat/contracts';
 import { NavLink } from 'react-router';
 import { Avatar } from '../../../components/avatar';
 import { useWatchPresence } from '../../../lib/presence-watch';
@@ -7,7 +8,8 @@ import { useThreads } from '../api/threads';
 /** My private threads, newest first, with unread badges and the last message as a preview. */
 export function ThreadList({ myUserId }: { myUserId: string }) {
   const threads = useThreads(true);
-  const items = threads.data?.items ?? [];
+  // Groups (issue 18) get their own list in the web app later; this one shows direct threads.
+  const items = (threads.data?.items ?? []).filter(isDirect);
   useWatchPresence(items.map((thread) => thread.otherUser.id));
   return (
     <section className="sidebar__section" aria-labelledby="threads-heading">
@@ -61,4 +63,8 @@ export function ThreadList({ myUserId }: { myUserId: string }) {
 function mentionText(count: number): string {
   if (count <= 0) return '';
   return `, ${count} new ${count === 1 ? 'mention' : 'mentions'}`;
+}
+
+function isDirect(thread: Thread): thread is Thread & { otherUser: PublicUser } {
+  return thread.kind !== 'group' && thread.otherUser !== null;
 }

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/** The `room_bans` table: who may not join (or, being out, read) a room. */
+@Injectable()
+export class RoomBans {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async isBanned(conversationId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM room_bans WHERE conversation_id = $1 AND user_id = $2`,
+      [conversationId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Bans and removes the membership in one transaction, so no join slips between the two.
+   * `wasMember`: whether a membership went (its sockets must leave the room).
+   */
+  async ban(conversationId: string, userId: string, bannedBy: string) {
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO room_bans (conversation_id, user_id, banned_by) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING`,
+        [conversationId, userId, bannedBy],
+      );
+      const [, removed]: [unknown[], number] = await tx.query(
+        `DELETE FROM conversation_members WHERE conversation_id = $1 AND user_id = $2`,
+        [conversationId, userId],
+      );
+      return { wasMember: removed > 0 };
+    });
+  }
+
+  /** False when the user was not banned. */
+  async unban(conversationId: string, userId: string): Promise<boolean> {
+    const [, removed]: [unknown[], number] = await this.db.query(
+      `DELETE FROM room_bans WHERE conversation_id = $1 AND user_id = $2`,
+      [conversationId, userId],
+    );
+    return removed > 0;
+  }
+}
