@@ -52,7 +52,7 @@ const BAD_TOKENS = [
 type ClientEvent = keyof typeof EVENTS;
 const UNKNOWN_EVENTS: readonly (string | number)[] = [
   'nope',
-  'message:delete',
+  'message:destroy',
   'message:send ',
   'MESSAGE:SEND',
   'conversation:create',
