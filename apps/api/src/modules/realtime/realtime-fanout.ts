@@ -33,13 +33,7 @@ export class RealtimeFanout {
   /** One emit for all rooms: Socket.IO delivers once per socket however many rooms match. */
   @OnEvent(MESSAGE_CREATED)
   messageCreated({ message, directUserIds, originSocketId }: MessageCreatedEvent): void {
-    if (!this.server) return;
-    const rooms = [
-      conversationRoom(message.conversationId),
-      ...(directUserIds ?? []).map(userRoom),
-    ];
-    const target = this.server.to(rooms);
-    (originSocketId ? target.except(originSocketId) : target).emit('message:new', message);
+    this.audience(message, directUserIds, originSocketId)?.emit('message:new', message);
     this.mentioned(message, message.mentions);
   }
 
@@ -51,14 +45,25 @@ export class RealtimeFanout {
     originSocketId,
     newMentions,
   }: MessageUpdatedEvent): void {
-    if (!this.server) return;
-    const rooms = [
+    this.audience(message, directUserIds, originSocketId)?.emit('message:updated', message);
+    this.mentioned(message, newMentions);
+  }
+
+  /**
+   * Who receives a message and its changes: the conversation's subscribers and, for a thread,
+   * its participants' personal rooms; not the acting socket, which has the ack.
+   */
+  private audience(
+    message: MessageCreatedEvent['message'],
+    directUserIds: string[] | null,
+    originSocketId?: string,
+  ) {
+    if (!this.server) return null;
+    const target = this.server.to([
       conversationRoom(message.conversationId),
       ...(directUserIds ?? []).map(userRoom),
-    ];
-    const target = this.server.to(rooms);
-    (originSocketId ? target.except(originSocketId) : target).emit('message:updated', message);
-    this.mentioned(message, newMentions);
+    ]);
+    return originSocketId ? target.except(originSocketId) : target;
   }
 
   /** To each mentioned user's personal room, open conversation or not (never to the sender). */
