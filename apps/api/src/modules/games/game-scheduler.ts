@@ -14,10 +14,11 @@ const MOVES_PER_POLL = 50;
 
 /**
  * Makes the AI's moves. The database says which are due (`game_next_move_at`), so any process
- * can make any move and a crash loses none: every process polls for due moves every
- * GAME_AI_MOVE_MS, and the process that made (or saw asked for) a move also sets a timer for
- * the next one, so a game it plays keeps its pace to the millisecond. Whoever claims a move
- * first makes it; the claim (messages module, `playDueGame`) makes sure nobody makes it twice.
+ * can make any move and a crash loses none. The process that made (or saw asked for) a move
+ * sets a timer for the next one, so a game it plays keeps its pace to the millisecond; every
+ * process also polls every GAME_AI_MOVE_MS for moves overdue by one interval (the timer's
+ * process died or is stuck), so the poll is a backstop and does not race the timer. The claim
+ * (messages module, `playDueGame`) makes sure nobody makes a move twice.
  */
 @Injectable()
 export class GameScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -53,7 +54,7 @@ export class GameScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       messageId,
       setTimeout(() => {
         this.timers.delete(messageId);
-        void this.track(this.playOne(messageId));
+        void this.track(this.playOne({ messageId }));
       }, inMs),
     );
   }
@@ -66,13 +67,14 @@ export class GameScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async poll(): Promise<void> {
+    const overdue = { overdueMs: this.config.GAME_AI_MOVE_MS };
     for (let i = 0; i < MOVES_PER_POLL && !this.stopped; i++) {
-      if (!(await this.playOne())) return;
+      if (!(await this.playOne(overdue))) return;
     }
   }
 
-  /** Makes one due AI move (of `messageId`, or of any game); false when none was due. */
-  private async playOne(messageId?: string): Promise<boolean> {
+  /** Makes one due AI move (of that message, or of any overdue game); false when none was. */
+  private async playOne(due: { messageId: string } | { overdueMs: number }): Promise<boolean> {
     try {
       let next: number | null = null;
       const moved = await this.messages.playDueGame(
@@ -83,7 +85,7 @@ export class GameScheduler implements OnApplicationBootstrap, OnModuleDestroy {
           return { state, serverMoveInMs: next };
         },
         (conversationId) => this.posting.deliveryFor(conversationId),
-        messageId,
+        due,
       );
       // Which process made which move: what an operator (and the cluster test) reads.
       if (moved) this.logger.debug(`AI moved in game ${moved.id}, rev ${moved.rev}`);

@@ -189,15 +189,25 @@ export class MessageChanges {
    * under the lock and must still be due: a process that read it just before another committed
    * the move finds it no longer due and does nothing. Null when nothing was due.
    */
-  async playDueGame(decide: ServerGameDecision, messageId?: string): Promise<Changed | null> {
+  /**
+   * Makes one due server move: of `due.messageId`, or of any game whose move has been due for
+   * at least `due.overdueMs` (the backstop poll leaves a move to the process whose timer is
+   * set for it, and takes it only once that process has visibly missed it).
+   */
+  async playDueGame(
+    decide: ServerGameDecision,
+    due: { messageId: string } | { overdueMs: number },
+  ): Promise<Changed | null> {
+    const messageId = 'messageId' in due ? due.messageId : null;
+    const overdueMs = 'overdueMs' in due ? due.overdueMs : 0;
     return this.db.transaction(async (tx) => {
       const [claimed]: Array<{ id: string }> = await tx.query(
         `SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-         WHERE m.game_next_move_at <= now() AND m.deleted_at IS NULL
-           AND ($1::bigint IS NULL OR m.id = $1)
+         WHERE m.game_next_move_at <= now() - $2 * interval '1 millisecond'
+           AND m.deleted_at IS NULL AND ($1::bigint IS NULL OR m.id = $1)
          ORDER BY m.game_next_move_at LIMIT 1
          FOR UPDATE OF c SKIP LOCKED`,
-        [messageId ?? null],
+        [messageId, overdueMs],
       );
       if (!claimed) return null;
       const [row]: MessageRow[] = await tx.query(

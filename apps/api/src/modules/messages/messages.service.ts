@@ -154,9 +154,9 @@ export class MessagesService {
   async playDueGame(
     decide: ServerGameDecision,
     deliveryFor: (conversationId: string) => Promise<Delivery>,
-    messageId?: string,
+    due: { messageId: string } | { overdueMs: number },
   ): Promise<Message | null> {
-    const changed = await this.changes.playDueGame(decide, messageId);
+    const changed = await this.changes.playDueGame(decide, due);
     if (!changed) return null;
     return this.published(changed, await deliveryFor(changed.row.conversation_id));
   }
