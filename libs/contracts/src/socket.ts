@@ -93,7 +93,10 @@ export type PresenceUser = {
 
 export type JoinResult = {
   conversation: Conversation;
+  /** Who is here: at most `LIMITS.presenceListedMax` of them (any of them); see presenceCount. */
   presence: PresenceUser[];
+  /** How many people have the conversation open now. */
+  presenceCount: number;
   missed: Message[];
   hasMore: boolean;
 };

@@ -53,7 +53,13 @@ export class ConversationEvents {
       conversationId: conversation.id,
       text: `Welcome to ${displayName(conversation)}`,
     });
-    return { conversation, presence: present, missed: opened.missed, hasMore: opened.hasMore };
+    return {
+      conversation,
+      presence: present.users,
+      presenceCount: present.count,
+      missed: opened.missed,
+      hasMore: opened.hasMore,
+    };
   }
 
   async leave(socket: ChatSocket, payload: { conversationId: string }): Promise<null> {

@@ -5,7 +5,6 @@ import {
   type JoinResult,
   type Message,
   type MessageSender,
-  type PresenceUser,
   type ReplyPreview,
   type SendPayload,
 } from '@chat/contracts';
@@ -28,6 +27,7 @@ import {
   type MessageList,
 } from '../logic/message-list';
 import { Outbox } from '../logic/outbox';
+import { applyPresenceChange, NOBODY_PRESENT, type ConversationPresence } from '../logic/presence';
 import { memoryOutboxStore, type OutboxStore, type StoredSend } from '../logic/outbox-store';
 import {
   deleteMessage,
@@ -246,12 +246,7 @@ export class ChatRuntime {
       // Coalesced: who arrived and who left since the last frame (at most one a second).
       'presence:changed': (change) => {
         if (!isConversationPresence(change)) return;
-        const { conversationId, joined, left } = change;
-        const gone = new Set([...left, ...joined.map((u) => u.id)]);
-        this.setPresence(conversationId, (users) => [
-          ...users.filter((u) => !gone.has(u.id)),
-          ...joined,
-        ]);
+        this.setPresence(change.conversationId, (present) => applyPresenceChange(present, change));
       },
       'system:notice': ({ conversationId, text }) =>
         this.queryClient.setQueryData(noticeKey(conversationId), text),
@@ -321,7 +316,10 @@ export class ChatRuntime {
         join: (afterSeq) => this.join(conversationId, afterSeq),
         ...this.changesSource(conversationId),
       });
-      this.queryClient.setQueryData(presenceKey(conversationId), result.join.presence);
+      this.setPresence(conversationId, () => ({
+        users: result.join.presence,
+        count: result.join.presenceCount,
+      }));
       if (result.complete) {
         this.update(conversationId, (current) =>
           applyChanges(current, result.messages, result.through),
@@ -391,10 +389,10 @@ export class ChatRuntime {
 
   private setPresence(
     conversationId: string,
-    change: (users: PresenceUser[]) => PresenceUser[],
+    change: (present: ConversationPresence) => ConversationPresence,
   ): void {
-    this.queryClient.setQueryData<PresenceUser[]>(presenceKey(conversationId), (users) =>
-      change(users ?? []),
+    this.queryClient.setQueryData<ConversationPresence>(presenceKey(conversationId), (present) =>
+      change(present ?? NOBODY_PRESENT),
     );
   }
 }

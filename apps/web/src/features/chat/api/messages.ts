@@ -1,13 +1,8 @@
-import {
-  LIMITS,
-  type EditMessageBody,
-  type Message,
-  type MessagePage,
-  type PresenceUser,
-} from '@chat/contracts';
+import { LIMITS, type EditMessageBody, type Message, type MessagePage } from '@chat/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { listFromNewestPage, type MessageList } from '../logic/message-list';
+import { NOBODY_PRESENT, type ConversationPresence } from '../logic/presence';
 
 export function fetchMessages(
   conversationId: string,
@@ -75,8 +70,8 @@ export function presenceQueryOptions(conversationId: string) {
   return queryOptions({
     queryKey: presenceKey(conversationId),
     // Filled by the join ack and presence events, never fetched.
-    queryFn: (): PresenceUser[] => [],
-    initialData: [] as PresenceUser[],
+    queryFn: (): ConversationPresence => NOBODY_PRESENT,
+    initialData: NOBODY_PRESENT,
     staleTime: Infinity,
   });
 }

@@ -77,7 +77,7 @@ export function ConversationView(props: ConversationViewProps) {
             aria-controls={membersId}
             onClick={() => setMembersOpen((open) => !open)}
           >
-            Who’s here ({presence.length})
+            Who’s here ({presence.count})
           </button>
         ) : null}
         {list.isPending ? <p className="muted conversation__loading">Loading messages…</p> : null}
@@ -139,7 +139,7 @@ export function ConversationView(props: ConversationViewProps) {
           onStopTyping={typing.stop}
         />
       </div>
-      {showWhosHere ? <WhosHere id={membersId} open={membersOpen} users={presence} /> : null}
+      {showWhosHere ? <WhosHere id={membersId} open={membersOpen} present={presence} /> : null}
     </div>
   );
 }
