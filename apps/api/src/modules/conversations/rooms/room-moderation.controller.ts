@@ -64,6 +64,22 @@ export class RoomModerationController {
     return this.moderation.archive(userId, params.slug);
   }
 
+  @Delete('archive')
+  @ApiContract({
+    summary: 'Unarchive the room: writable again (moderators and the owner)',
+    params: slugParamSchema,
+    response: conversationSchema,
+    example: roomExample,
+    status: 200,
+    errors: [...ACTION_ERRORS],
+  })
+  unarchive(
+    @CurrentUserId() userId: string,
+    @Param(Valid(slugParamSchema)) params: { slug: string },
+  ) {
+    return this.moderation.unarchive(userId, params.slug);
+  }
+
   @Put('members/:userId')
   @ApiContract({
     summary: "Set a member's role (the owner only); `owner` hands the room over",

@@ -66,7 +66,7 @@ export class RoomModeration {
     this.assertOutranks(rank, role);
     const [actor, target] = await this.names(actorId, userId);
     await this.line(room, actorId, `${actor} removed ${target} from the room`);
-    if (await this.memberships.remove(room.id, userId)) this.left(room.id, userId);
+    if (await this.memberships.remove(room.id, userId)) this.left(room.id, userId, 'kicked');
   }
 
   /** Bans a user (a member or not): they cannot join, read or receive the room. */
@@ -79,7 +79,7 @@ export class RoomModeration {
     if (await this.bans.isBanned(room.id, userId)) return;
     await this.line(room, actorId, `${actor} banned ${target}`);
     const { wasMember } = await this.bans.ban(room.id, userId, actorId);
-    if (wasMember) this.left(room.id, userId);
+    if (wasMember) this.left(room.id, userId, 'banned');
   }
 
   async unban(actorId: string, slug: string, userId: string): Promise<void> {
@@ -116,6 +116,16 @@ export class RoomModeration {
     return this.summaries.withCount(await this.store.archive(room.id), actorId);
   }
 
+  /** Writable again; unarchiving a room that is not archived changes nothing. */
+  async unarchive(actorId: string, slug: string): Promise<Conversation> {
+    const { room } = await this.acting(actorId, slug, 'moderator');
+    if (room.archivedAt) {
+      const [actor] = await this.names(actorId);
+      await this.line(room, actorId, `${actor} unarchived the room`);
+    }
+    return this.summaries.withCount(await this.store.unarchive(room.id), actorId);
+  }
+
   /** The room, if the actor holds at least `least` there; a member trying more is FORBIDDEN. */
   private async acting(actorId: string, slug: string, least: MemberRole) {
     await this.limits.consume('moderation', actorId);
@@ -144,8 +154,12 @@ export class RoomModeration {
   }
 
   /** Their open sockets leave the room on every process (realtime handles the event). */
-  private left(conversationId: string, userId: string): void {
-    this.events.emit(ROOM_MEMBER_LEFT, { conversationId, userId } satisfies RoomMemberLeftEvent);
+  private left(conversationId: string, userId: string, reason: 'kicked' | 'banned'): void {
+    this.events.emit(ROOM_MEMBER_LEFT, {
+      conversationId,
+      userId,
+      reason,
+    } satisfies RoomMemberLeftEvent);
   }
 
   private async membership(conversationId: string, userId: string): Promise<Membership> {
