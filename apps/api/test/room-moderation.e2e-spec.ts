@@ -1,4 +1,11 @@
-import type { ApiErrorBody, Conversation, Membership, Message, RoomDetails } from '@chat/contracts';
+import type {
+  ApiErrorBody,
+  Conversation,
+  Membership,
+  Message,
+  RoomBanList,
+  RoomDetails,
+} from '@chat/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -427,5 +434,40 @@ describe('room moderation', () => {
     expect(
       await otherSocket.next('conversation:removed', (p) => p.conversationId === room.id),
     ).toEqual({ conversationId: room.id, reason: 'banned' });
+  });
+
+  it('moderators list the bans (newest first) with who banned; members are FORBIDDEN', async () => {
+    const { room, moderator, member, other } = await staffedRoom();
+    await app.http.put(
+      `/api/rooms/${room.slug}/bans/${other.user.id}`,
+      undefined,
+      as(moderator.accessToken),
+    );
+    const list = await app.http.get<RoomBanList>(
+      `/api/rooms/${room.slug}/bans`,
+      as(moderator.accessToken),
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      {
+        user: expect.objectContaining({ id: other.user.id }),
+        bannedAt: expect.any(String),
+        bannedBy: moderator.user.id,
+      },
+    ]);
+    const refused = await app.http.get<ApiErrorBody>(
+      `/api/rooms/${room.slug}/bans`,
+      as(member.accessToken),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    await app.http.delete(
+      `/api/rooms/${room.slug}/bans/${other.user.id}`,
+      as(moderator.accessToken),
+    );
+    expect(
+      (await app.http.get<RoomBanList>(`/api/rooms/${room.slug}/bans`, as(moderator.accessToken)))
+        .body.items,
+    ).toEqual([]);
   });
 });

@@ -37,6 +37,21 @@ export class RoomBans {
     });
   }
 
+  /** The room's bans, the newest first. */
+  async list(conversationId: string) {
+    const rows: Array<{ user_id: string; banned_by: string | null; created_at: Date }> =
+      await this.db.query(
+        `SELECT user_id, banned_by, created_at FROM room_bans
+         WHERE conversation_id = $1 ORDER BY created_at DESC, user_id`,
+        [conversationId],
+      );
+    return rows.map((row) => ({
+      userId: row.user_id,
+      bannedBy: row.banned_by,
+      bannedAt: row.created_at.toISOString(),
+    }));
+  }
+
   /** False when the user was not banned. */
   async unban(conversationId: string, userId: string): Promise<boolean> {
     const [, removed]: [unknown[], number] = await this.db.query(

@@ -1,4 +1,10 @@
-import type { Conversation, MemberRole, Membership, UpdateRoomBody } from '@chat/contracts';
+import type {
+  Conversation,
+  MemberRole,
+  Membership,
+  RoomBanList,
+  UpdateRoomBody,
+} from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppError, notFound } from '../../../common/errors/app-error.js';
@@ -80,6 +86,21 @@ export class RoomModeration {
     await this.line(room, actorId, `${actor} banned ${target}`);
     const { wasMember } = await this.bans.ban(room.id, userId, actorId);
     if (wasMember) this.left(room.id, userId, 'banned');
+  }
+
+  /** Who is banned: moderators and the owner only (FORBIDDEN for members). */
+  async bansOf(actorId: string, slug: string): Promise<RoomBanList> {
+    const { room } = await this.acting(actorId, slug, 'moderator');
+    const bans = await this.bans.list(room.id);
+    const users = new Map(
+      (await this.users.findPublic(bans.map((ban) => ban.userId))).map((user) => [user.id, user]),
+    );
+    return {
+      items: bans.flatMap((ban) => {
+        const user = users.get(ban.userId);
+        return user ? [{ user, bannedAt: ban.bannedAt, bannedBy: ban.bannedBy }] : [];
+      }),
+    };
   }
 
   async unban(actorId: string, slug: string, userId: string): Promise<void> {
