@@ -3,6 +3,7 @@ import {
   type EditMessageBody,
   type Message,
   type MessagePage,
+  type PinnedList,
   type PresenceUser,
 } from '@chat/contracts';
 import { queryOptions } from '@tanstack/react-query';
@@ -44,6 +45,16 @@ export function putReaction(messageId: string, emoji: string, on: boolean): Prom
   });
 }
 
+export function putPin(messageId: string, pinned: boolean): Promise<Message> {
+  return apiRequest<Message>(`/api/messages/${messageId}/pin`, {
+    method: pinned ? 'PUT' : 'DELETE',
+  });
+}
+
+export function fetchPins(conversationId: string): Promise<PinnedList> {
+  return apiRequest<PinnedList>(`/api/conversations/${conversationId}/pins`);
+}
+
 export function postRead(conversationId: string, seq: number): Promise<void> {
   return apiRequest<void>(`/api/conversations/${conversationId}/read`, {
     method: 'POST',
@@ -57,6 +68,8 @@ export const messagesKey = (conversationId: string) =>
   [...conversationKey(conversationId), 'messages'] as const;
 export const presenceKey = (conversationId: string) =>
   [...conversationKey(conversationId), 'presence'] as const;
+export const pinsKey = (conversationId: string) =>
+  [...conversationKey(conversationId), 'pins'] as const;
 export const noticeKey = (conversationId: string) =>
   [...conversationKey(conversationId), 'notice'] as const;
 
@@ -87,5 +100,13 @@ export function noticeQueryOptions(conversationId: string) {
     queryFn: (): string | null => null,
     initialData: null as string | null,
     staleTime: Infinity,
+  });
+}
+
+/** The conversation's pinned messages, newest pin first; live changes keep it (logic/pins). */
+export function pinsQueryOptions(conversationId: string) {
+  return queryOptions({
+    queryKey: pinsKey(conversationId),
+    queryFn: () => fetchPins(conversationId),
   });
 }
