@@ -133,7 +133,7 @@ describe('a message with v2 state', () => {
     expect(actions.pin).toHaveBeenCalledWith(expect.objectContaining({ seq: 2 }), true);
   });
 
-  it('hides Pin from those who may not pin; a moderator may delete others\' messages', async () => {
+  it("hides Pin from those who may not pin; a moderator may delete others' messages", async () => {
     renderWithActions([message(1)], { canModerate: true });
     const item = screen.getByRole('listitem');
     await userEvent.hover(item);
