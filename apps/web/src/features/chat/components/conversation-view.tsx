@@ -89,21 +89,25 @@ export function ConversationView(props: ConversationViewProps) {
             {props.readOnlyNotice}
           </p>
         ) : null}
-        {props.showPins ? (
-          <MessageActionsContext value={actions}>
-            <PinnedPanel conversationId={conversationId} />
-          </MessageActionsContext>
-        ) : null}
-        {showWhosHere ? (
-          <button
-            type="button"
-            className="conversation__members-toggle button--small"
-            aria-expanded={membersOpen}
-            aria-controls={membersId}
-            onClick={() => setMembersOpen((open) => !open)}
-          >
-            Who’s here ({presence.length})
-          </button>
+        {props.showPins || showWhosHere ? (
+          <div className="conversation__tools">
+            {props.showPins ? (
+              <MessageActionsContext value={actions}>
+                <PinnedPanel conversationId={conversationId} />
+              </MessageActionsContext>
+            ) : null}
+            {showWhosHere ? (
+              <button
+                type="button"
+                className="conversation__members-toggle button--small"
+                aria-expanded={membersOpen}
+                aria-controls={membersId}
+                onClick={() => setMembersOpen((open) => !open)}
+              >
+                Who’s here ({presence.length})
+              </button>
+            ) : null}
+          </div>
         ) : null}
         {list.isPending ? <p className="muted conversation__loading">Loading messages…</p> : null}
         {list.isError ? (
