@@ -137,7 +137,7 @@ export class ConversationEvents {
 }
 
 function displayName(conversation: Conversation): string {
-  return conversation.kind === 'direct'
-    ? 'your private thread'
-    : `#${conversation.slug ?? conversation.name}`;
+  if (conversation.kind === 'direct') return 'your private thread';
+  if (conversation.kind === 'group') return conversation.name || 'your group';
+  return `#${conversation.slug ?? conversation.name}`;
 }

@@ -5,6 +5,7 @@ import {
   type JoinResult,
   type Message,
   type MessageSender,
+  type PinnedList,
   type ReplyPreview,
   type SendPayload,
 } from '@chat/contracts';
@@ -39,8 +40,11 @@ import {
   patchMessage,
   postRead,
   presenceKey,
+  pinsKey,
+  putPin,
   putReaction,
 } from './messages';
+import { applyPinChange } from '../logic/pins';
 
 const JOIN_TIMEOUT_MS = 10_000;
 const READ_TIMEOUT_MS = 10_000;
@@ -183,6 +187,18 @@ export class ChatRuntime {
     this.receive(changed, 'ack');
   }
 
+  /** Pins (`pinned`) or unpins a message; rejects with the server's reason. */
+  async pin(message: Message, pinned: boolean): Promise<void> {
+    const changed = this.socket.connected
+      ? await this.ackOf<Message>(
+          this.socket
+            .timeout(ACTION_TIMEOUT_MS)
+            .emitWithAck('message:pin', { messageId: message.id, pinned }),
+        )
+      : await putPin(message.id, pinned);
+    this.receive(changed, 'ack');
+  }
+
   /** One page of older history, for scrolling up. */
   async loadOlder(conversationId: string, limit?: number): Promise<void> {
     const list = this.list(conversationId);
@@ -261,6 +277,10 @@ export class ChatRuntime {
   private receive(message: Message, via: 'live' | 'ack'): void {
     const { conversationId } = message;
     this.update(conversationId, (list) => mergeMessages(list, [message]));
+    // The pinned panel, if it was loaded, follows pins, unpins and edits of pinned messages.
+    this.queryClient.setQueryData<PinnedList>(pinsKey(conversationId), (pins) =>
+      pins ? applyPinChange(pins, message) : pins,
+    );
     const list = this.list(conversationId);
     if (!list || !hasGap(list) || !this.open.has(conversationId)) return;
     if (via === 'live') {
