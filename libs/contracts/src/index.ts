@@ -7,6 +7,7 @@ export * from './limits.js';
 export * from './messages.js';
 export * from './moderation.js';
 export * from './presence.js';
+export * from './search.js';
 export * from './slug.js';
 export * from './socket.js';
 export * from './text.js';

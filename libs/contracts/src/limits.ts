@@ -51,6 +51,11 @@ export const LIMITS = {
   groupMembersMin: 3,
   groupMembersMax: 50,
   groupCreatesPerHour: 10,
+  /** GET /api/search: `q` is 1 to this many characters; pages of up to 50 hits. */
+  searchQueryMax: 200,
+  searchPageDefault: 20,
+  searchPageMax: 50,
+  searchesPerMinute: 30,
   /**
    * Users one socket may watch with `presence:watch`. The contract says 500, but 500 uuids
    * are ~19.5 KB of JSON, over the 16 KiB frame cap; 400 (~15.6 KB) is what fits.

@@ -4,6 +4,7 @@ import { markdown, type Result } from './report.js';
 import { runCatchup } from './scenarios/catchup.js';
 import { runConnections } from './scenarios/connections.js';
 import { runReactions } from './scenarios/reactions.js';
+import { runSearch } from './scenarios/search.js';
 import { runStorm } from './scenarios/storm.js';
 import { runFanout, type FanoutMode } from './scenarios/fanout.js';
 import { runWritePath } from './scenarios/write-path.js';
@@ -15,7 +16,7 @@ import { startTarget, type TargetKind } from './target.js';
  * bench-results.md in the current directory.
  */
 const quick = process.argv.includes('--quick');
-/** `--only fanout|write|connections|reactions|catchup|storm` runs one scenario. */
+/** `--only fanout|write|connections|reactions|catchup|search|storm` runs one scenario. */
 const only = process.argv[process.argv.indexOf('--only') + 1];
 const runs = (name: string) => !process.argv.includes('--only') || only === name;
 /** `--target bare|api|api-redis` keeps one kind of server (for profiling). */
@@ -56,6 +57,8 @@ const reactionWindows = (flag('--reaction-windows') ?? '1,16').split(',').map(Nu
 const catchupMessages = 1_000_000;
 const catchupChanges = 200;
 const catchupRequests = quick ? 100 : 200;
+/** Search: 1M messages in 1,000 rooms, a reader in 50 of them (the seeding takes most of it). */
+const searchRequests = quick ? 100 : 200;
 
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
@@ -95,6 +98,8 @@ async function main(): Promise<void> {
     await step('catch-up', 'api', (t) =>
       runCatchup(t, catchupMessages, catchupChanges, catchupRequests),
     );
+  if (runs('search') && targets('api'))
+    await step('search', 'api', (t) => runSearch(t, searchRequests));
   // Only when asked (`--only storm`): ten thousand users at once is not for every run.
   if (only === 'storm') {
     const plan: Array<{ kind: TargetKind; processes: number }> = [

@@ -1,6 +1,7 @@
 import type { CatchupResult } from './scenarios/catchup.js';
 import type { ConnectionsResult } from './scenarios/connections.js';
 import type { ReactionsResult } from './scenarios/reactions.js';
+import type { SearchBenchResult } from './scenarios/search.js';
 import type { StormResult } from './scenarios/storm.js';
 import type { FanoutResult } from './scenarios/fanout.js';
 import type { WritePathResult } from './scenarios/write-path.js';
@@ -11,6 +12,7 @@ export type Result =
   | ConnectionsResult
   | ReactionsResult
   | CatchupResult
+  | SearchBenchResult
   | StormResult;
 
 const ratio = (value: number, base: number | undefined) =>
@@ -29,6 +31,7 @@ export function markdown(
   const storms = results.filter((r): r is StormResult => r.scenario === 'storm');
   const reactions = results.filter((r): r is ReactionsResult => r.scenario === 'reactions');
   const catchups = results.filter((r): r is CatchupResult => r.scenario === 'catchup');
+  const searches = results.filter((r): r is SearchBenchResult => r.scenario === 'search');
   // A reaction toggle against the send at the same window, in the same run.
   const sendAt = (r: ReactionsResult) =>
     reactions.find((b) => b.op === 'send' && b.window === r.window);
@@ -104,6 +107,19 @@ export function markdown(
           ...catchups.map(
             (r) =>
               `| ${r.request} | ${n(r.requests)} | ${n(r.items)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${ms(r.maxMs)} | ${r.serverCpuMsPerRequest} |`,
+          ),
+          '',
+        ]),
+    ...(searches.length === 0
+      ? []
+      : [
+          `### Search (${n(searches[0]!.messages)} messages in ${n(searches[0]!.conversations)} rooms, a reader in ${searches[0]!.readerConversations}; seeded in ${searches[0]!.seedS} s)`,
+          '',
+          '| request | matching messages (all / readable) | requests | hits in answer | p50 ms | p95 ms | max ms | server CPU ms/request |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|',
+          ...searches.map(
+            (r) =>
+              `| ${r.request} | ${n(r.matchesAll)} / ${n(r.matchesReadable)} | ${n(r.requests)} | ${n(r.hitsInAnswer)} | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.maxMs)} | ${r.serverCpuMsPerRequest ?? '–'} |`,
           ),
           '',
         ]),

@@ -52,6 +52,7 @@ export const envSchema = z
     RATE_LIMIT_GAME_MOVES_PER_MIN: positiveInt.default(60),
     RATE_LIMIT_MODERATION_PER_MIN: positiveInt.default(30),
     RATE_LIMIT_GROUP_CREATES_PER_HOUR: positiveInt.default(10),
+    RATE_LIMIT_SEARCH_PER_MIN: positiveInt.default(30),
     LIMIT_SOCKETS_PER_ADDRESS: positiveInt.default(50),
     LIMIT_SOCKETS_PER_USER: positiveInt.default(20),
     PRESENCE_TTL_MS: positiveInt.default(15_000),

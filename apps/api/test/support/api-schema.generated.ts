@@ -628,6 +628,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the messages you can read, newest first
+         * @description Full-text search (PostgreSQL, the `simple` configuration: words are lowercased, not stemmed) over general, the rooms you are a member of and your threads and groups. Deleted messages and system lines never match. `highlights` are `[start, end)` ranges of JavaScript string indices into `message.body`. Text with no word in it (`"`, `!`) is a VALIDATION error; a `conversationId` you cannot read is a 404. 30 searches per minute.
+         *
+         *     **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        get: operations["SearchController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/games": {
         parameters: {
             query?: never;
@@ -5646,6 +5668,153 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    SearchController_find: {
+        parameters: {
+            query: {
+                /** @description What to look for, in web-search syntax: words (all must match), "a phrase", `or`, `-word` to exclude. 1–200 characters. */
+                q: string;
+                /** @description Only this conversation (one the caller can read; otherwise 404). */
+                conversationId?: string;
+                /** @description Results per page, 1–50. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it came. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            message: components["schemas"]["Message"];
+                            conversation: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "general" | "room" | "direct" | "group";
+                                name: string;
+                                slug?: string;
+                                username?: string;
+                            };
+                            highlights: [
+                                number,
+                                number
+                            ][];
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */

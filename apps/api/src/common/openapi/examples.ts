@@ -1,5 +1,6 @@
 import type {
   AuthResponse,
+  SearchResult,
   Conversation,
   ConversationList,
   CreateRoomBody,
@@ -273,4 +274,19 @@ export const healthDownExample: Health = {
   info: { database: { status: 'up' } },
   error: { redis: { status: 'down', message: 'not connected' } },
   details: { database: { status: 'up' }, redis: { status: 'down', message: 'not connected' } },
+};
+
+/** GET /api/search?q=see%20there: both words matched, as ranges of the body. */
+export const searchResultExample: SearchResult = {
+  items: [
+    {
+      message: messageExample,
+      conversation: { id: ROOM_ID, kind: 'room', name: 'Book club', slug: 'book-club' },
+      highlights: [
+        [13, 16],
+        [23, 28],
+      ],
+    },
+  ],
+  nextCursor: 'WyI5MDUzIl0',
 };

@@ -113,6 +113,12 @@ export function ratePolicies(config: AppConfig) {
       per: 'user',
       message: 'You have created many groups recently; try again later',
     },
+    search: {
+      points: config.RATE_LIMIT_SEARCH_PER_MIN,
+      durationMs: 60_000,
+      per: 'user (GET /api/search)',
+      message: 'Too many searches; wait a moment',
+    },
   } satisfies Record<string, RatePolicy>;
 }
 

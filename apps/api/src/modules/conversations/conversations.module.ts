@@ -22,13 +22,16 @@ import { RoomModeration } from './rooms/room-moderation.service.js';
 import { RoomStore } from './rooms/room-store.js';
 import { RoomsController } from './rooms/rooms.controller.js';
 import { RoomsService } from './rooms/rooms.service.js';
+import { MessageSearchService } from './search/message-search.service.js';
+import { SearchController } from './search/search.controller.js';
 import { ThreadStore } from './threads/thread-store.js';
 import { ThreadsController } from './threads/threads.controller.js';
 import { ThreadsService } from './threads/threads.service.js';
 
 /**
  * The conversation domain: general, rooms and private threads; who may read and post (access),
- * who belongs (membership), posting, and the REST routes of rooms, threads and conversations.
+ * who belongs (membership), posting, search (its access half), and the REST routes of rooms,
+ * threads, conversations and search.
  * Owns the `conversations` and `conversation_members` tables.
  */
 @Module({
@@ -45,6 +48,7 @@ import { ThreadsService } from './threads/threads.service.js';
     GroupsController,
     ConversationRoutesController,
     MessageRoutesController,
+    SearchController,
   ],
   providers: [
     ConversationAccess,
@@ -54,6 +58,7 @@ import { ThreadsService } from './threads/threads.service.js';
     Memberships,
     MessagePosting,
     MessageChanging,
+    MessageSearchService,
     Mentions,
     RoomBans,
     RoomModeration,

@@ -1,5 +1,6 @@
 // The conversation domain's public face: other modules import only from here.
 export { ConversationsModule } from './conversations.module.js';
+export { READABLE_BY_USER_SQL } from './access/conversation-access.service.js';
 export { ConversationReading, type OpenedConversation } from './conversation-reading.service.js';
 export { MessagePosting, type PostInput } from './posting/message-posting.service.js';
 export { MessageChanging } from './posting/message-changing.service.js';

@@ -77,7 +77,7 @@ const INSERT_BATCH = `
            bumped.last_seq - bumped.n + row_number() OVER (PARTITION BY fresh.conversation_id ORDER BY fresh.ord) AS seq
     FROM fresh JOIN bumped ON bumped.id = fresh.conversation_id
   ), inserted AS (
-    INSERT INTO messages (conversation_id, seq, rev, sender_id, sender_kind, sender_name, body,
+    INSERT INTO messages AS m (conversation_id, seq, rev, sender_id, sender_kind, sender_name, body,
                           client_msg_id, kind, via_bot, created_at, reply_to_id, reply_excerpt,
                           mentions, game, game_next_move_at)
     SELECT n.conversation_id, n.seq, n.seq, n.sender_id, n.sender_kind, n.sender_name,
@@ -85,7 +85,7 @@ const INSERT_BATCH = `
            n.reply_excerpt, string_to_array(n.mentions, ',')::uuid[], n.game::jsonb,
            n.created_at + n.server_move_in_ms * interval '1 millisecond'
     FROM numbered n
-    RETURNING *
+    RETURNING ${MESSAGE_COLUMNS}
   )
   SELECT * FROM inserted`;
 

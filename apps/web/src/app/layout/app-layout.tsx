@@ -5,6 +5,7 @@ import { ConnectionBanner } from '../../components/connection-banner';
 import { AccountMenu, setOwnProfile, useSession } from '../../features/auth';
 import { ServerStatus } from '../../features/health';
 import { SampleProfileNotice } from '../../features/profile';
+import { SearchLauncher } from '../../features/search';
 import { UnreadTitle } from '../../features/threads';
 import { userIdOf } from '../session-identity';
 import { Sidebar } from './sidebar';
@@ -84,6 +85,7 @@ export function AppLayout() {
             Rooms
           </NavLink>
         </nav>
+        {userIdOf(session.data) !== undefined ? <SearchLauncher /> : null}
         <span className="app-header__spacer" />
         <ServerStatus />
         {session.data ? <AccountMenu session={session.data} /> : null}

@@ -150,6 +150,17 @@ export class ConversationAccess {
 }
 
 /**
+ * The SQL twin of `accessRefusal` for a signed-in user, for queries that must filter by access
+ * in the same statement (search): the ids of the conversations they may read, `$1` being their
+ * user id. General, and every conversation they are a member of (rooms, threads, groups). A ban
+ * removes the membership in the same transaction (`RoomBans.ban`), so a banned room is not here.
+ */
+export const READABLE_BY_USER_SQL = `
+  SELECT c.id FROM conversations c WHERE c.kind = 'general'
+  UNION ALL
+  SELECT cm.conversation_id FROM conversation_members cm WHERE cm.user_id = $1`;
+
+/**
  * The access rules, in one place. General: anyone reads; users and guests post. Rooms: members
  * (others are told to join). Threads and groups: their members; to anyone else they do not
  * exist. Visitors (no principal) only read general.

@@ -1,5 +1,6 @@
 import type { Message, MessageSender, ReplyPreview } from '@chat/contracts';
 import { useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
 import type { ChatRuntime } from '../api/chat-runtime';
 import { messageAnchor, type MessageActions } from '../components/message-actions';
 import { revealMessage } from '../components/reveal-message';
@@ -7,6 +8,8 @@ import { quickEmoji, recordEmojiUse } from '../logic/emoji-usage';
 import { replyPreviewOf } from '../logic/reply';
 
 const ANCHOR = /^#message-(\d+)$/;
+/** A message opened by link or search is shown with this many older ones above it, where there are. */
+const CONTEXT_ABOVE = 10;
 
 /**
  * The actions a message offers here, for the person posting (null for a visitor). A link with
@@ -70,15 +73,18 @@ export function useMessageActionsFor(
     canModerate,
   ]);
 
-  // Opened from a copied link: go to that message once.
+  // Opened from a copied link or a search hit: go to that message, once per navigation (a
+  // search can land on the conversation already open), with some history above it.
+  const location = useLocation();
   useEffect(() => {
-    const match = ANCHOR.exec(window.location.hash);
+    const match = ANCHOR.exec(location.hash);
     if (!match || !runtime) return;
     const seq = Number(match[1]);
+    const above = Math.max(1, seq - CONTEXT_ABOVE);
     void runtime
-      .loadUntilFound(conversationId, (messages) => messages.find((m) => m.seq <= seq))
+      .loadUntilFound(conversationId, (messages) => messages.find((m) => m.seq <= above))
       .then(() => revealMessage(seq));
-  }, [conversationId, runtime]);
+  }, [conversationId, runtime, location.hash, location.key]);
 
   return actions;
 }
