@@ -181,6 +181,29 @@ describe('groups', () => {
     ).toEqual({ conversationId: group.id, reason: 'left' });
   });
 
+  it('a rename or leave line arrives after the change: a member refetching on it reads the new name and members', async () => {
+    const [ann, bob, cat, dan] = await people(4);
+    const group = (await create(ann!, [bob!.user.id, cat!.user.id, dan!.user.id])).body;
+    const annSocket = await connect(ann!.accessToken);
+    await app.http.patch(`/api/groups/${group.id}`, { name: 'Lisbon' }, as(bob!));
+    await annSocket.next('message:new', (m) => m.kind === 'system' && m.body.endsWith('Lisbon'));
+    const afterRename = await app.http.get<ThreadList>('/api/threads', as(ann!));
+    expect(afterRename.body.items.find((t) => t.id === group.id)?.name).toBe('Lisbon');
+
+    expect((await app.http.delete(`/api/groups/${group.id}/members/me`, as(dan!))).status).toBe(
+      204,
+    );
+    const left = await annSocket.next(
+      'message:new',
+      (m) => m.kind === 'system' && m.body === `${dan!.user.displayName} left`,
+    );
+    expect(left.sender.id).toBe(dan!.user.id);
+    const afterLeave = await app.http.get<ThreadList>('/api/threads', as(ann!));
+    expect(
+      afterLeave.body.items.find((t) => t.id === group.id)?.members.map((u) => u.id),
+    ).not.toContain(dan!.user.id);
+  });
+
   it('the last member leaving deletes the group and its history', async () => {
     const [ann, bob, cat] = await people(3);
     const group = (await create(ann!, [bob!.user.id, cat!.user.id])).body;

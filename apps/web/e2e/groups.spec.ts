@@ -62,4 +62,20 @@ test('three browsers in a group: created from the picker, listed in every sideba
   await expect(messageLog(amy).getByText('see you there')).toBeVisible();
   await expect(messageLog(ben).getByText('see you there')).toBeVisible();
   await expect(amy.getByText('3 people:')).toBeVisible();
+
+  // Ben renames it; the others' sidebars and headers follow.
+  const renamed = `${name} II`;
+  await ben.getByRole('button', { name: 'Rename' }).click();
+  const rename = ben.getByRole('dialog', { name: 'Rename the group' });
+  await rename.getByLabel('Group name').fill(renamed);
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(amy.getByRole('heading', { name: renamed })).toBeVisible();
+  await expect(threadLink(cal, renamed)).toBeVisible();
+
+  // Cal leaves: back to the lobby, the group gone from his sidebar; the others see it said.
+  await cal.getByRole('button', { name: 'Leave group' }).click();
+  await expect(cal).toHaveURL('/');
+  await expect(threadLink(cal, renamed)).toHaveCount(0);
+  await expect(messageLog(amy)).toContainText(`“${calUser.displayName}” left`);
+  await expect(amy.getByText('2 people:')).toBeVisible();
 });

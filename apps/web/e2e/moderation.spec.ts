@@ -79,6 +79,10 @@ test('an owner promotes a moderator who bans a third user, whose browser loses t
 
   // Mo bans Tess: her browser loses the room at once, and it leaves her rooms.
   await memberAction(mod, `Tess ${tag}`, 'Ban');
+  await mod
+    .getByRole('dialog', { name: `Ban: Tess ${tag}?` })
+    .getByRole('button', { name: 'Ban' })
+    .click();
   await expect(third.getByRole('alert')).toHaveText('You are banned from this room.');
   await expect(third.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
   await expect(

@@ -48,6 +48,10 @@ describe('kicks and bans across two API processes', () => {
           ? await p1!.http.delete(path, { token: owner.accessToken })
           : await p1!.http.put(path, undefined, { token: owner.accessToken });
       expect(removed.status).toBe(204);
+      // The browser on the other process is told why, and can leave the view at once.
+      expect(
+        await targetSocket.next('conversation:removed', (p) => p.conversationId === room.id),
+      ).toEqual({ conversationId: room.id, reason: kind === 'members' ? 'kicked' : 'banned' });
       await settle();
       const after = await sendMessage(ownerSocket, room.id, 'gone?');
       await settle();

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../features/auth';
 import { ConversationView, listMentionables } from '../../features/chat';
 import {
@@ -36,6 +36,8 @@ export function GroupPage() {
       </div>
     );
   }
+  // Left here or in another tab: back to the lobby, as the Leave button does.
+  if (removal.data === 'left') return <Navigate to="/" replace />;
   if (removal.data) {
     return (
       <div className="page">

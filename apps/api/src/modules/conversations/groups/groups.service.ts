@@ -90,31 +90,39 @@ export class GroupsService {
     return this.summaries.withCount(group, actorId);
   }
 
-  /** Leaves; the last member leaving deletes the group and its history. */
+  /**
+   * Leaves; the last member leaving deletes the group and its history. The "X left" line comes
+   * after the membership went, so members who refetch the group on seeing it no longer list X.
+   */
   async leave(userId: string, groupId: string): Promise<void> {
     await this.limits.consume('roomMembership', userId);
     const group = await this.memberGroup(userId, groupId);
     const counts = await this.memberships.countsOf([group.id]);
-    if ((counts.get(group.id) ?? 0) <= 1) {
-      await this.conversations.delete({ id: group.id, kind: 'group' });
-    } else {
-      await this.line(group, userId, `${await this.nameOf(userId)} left`);
-      await this.memberships.remove(group.id, userId);
-    }
+    const last = (counts.get(group.id) ?? 0) <= 1;
+    const name = last ? '' : await this.nameOf(userId);
+    if (last) await this.conversations.delete({ id: group.id, kind: 'group' });
+    else await this.memberships.remove(group.id, userId);
     // Their open sockets stop receiving the group, on every process.
     this.events.emit(ROOM_MEMBER_LEFT, {
       conversationId: group.id,
       userId,
       reason: 'left',
     } satisfies RoomMemberLeftEvent);
+    if (!last)
+      await this.posting.postSystemAfterLeaving(
+        group.id,
+        { kind: 'user', id: userId },
+        `${name} left`,
+      );
   }
 
   async rename(actorId: string, groupId: string, name: string): Promise<Conversation> {
     await this.limits.consume('moderation', actorId);
     const group = await this.memberGroup(actorId, groupId);
     if (name !== group.name) {
-      await this.line(group, actorId, `${await this.nameOf(actorId)} renamed the group to ${name}`);
+      // The line follows the change: members refetching the group on seeing it read the name.
       await this.conversations.update({ id: group.id }, { name });
+      await this.line(group, actorId, `${await this.nameOf(actorId)} renamed the group to ${name}`);
     }
     return this.summaries.withCount(
       await this.conversations.findOneByOrFail({ id: group.id }),

@@ -99,6 +99,27 @@ export class MessagePosting {
     return message;
   }
 
+  /**
+   * A system line about someone who is no longer a member (they just left), so without the
+   * membership check: written after the change, readers who refetch on seeing it see it done.
+   */
+  async postSystemAfterLeaving(conversationId: string, about: Principal, body: string) {
+    const conversation = await this.access.find(conversationId);
+    const { message } = await this.messages.write({
+      conversationId: conversation.id,
+      sender: about,
+      clientMsgId: randomUUID(),
+      body,
+      kind: 'system',
+      viaBot: false,
+      replyTo: undefined,
+      mentions: [],
+      game: undefined,
+      directUserIds: await this.memberships.directRecipients(conversation),
+    });
+    return message;
+  }
+
   /** The parent of a reply and its excerpt; VALIDATION unless it is a live message here. */
   private async replyParent(conversation: ConversationEntity, replyToId: string) {
     const parent = await this.messages.locate(replyToId).catch((error: unknown) => {

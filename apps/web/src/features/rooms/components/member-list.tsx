@@ -2,6 +2,7 @@ import type { MemberRole, RoomDetails, RoomMember } from '@chat/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { MenuButton, type MenuItem } from '../../../components/menu-button';
+import { Modal } from '../../../components/modal';
 import { useWatchPresence } from '../../../lib/presence-watch';
 import { OnlineDot } from '../../users';
 import { kickMember, setBanned, setMemberRole, useBans, useModeration } from '../api/rooms';
@@ -13,6 +14,11 @@ const ROLE_NAMES: Record<MemberRole, string> = {
   member: '',
 };
 
+const CONFIRM: Partial<Record<MemberAction, string>> = {
+  ban: 'They leave the room at once and cannot join or read it until a moderator lifts the ban.',
+  'make-owner': 'They become the owner and you a moderator; only they can give it back.',
+};
+
 /**
  * The room's members with their roles, and for those allowed a menu per member (roles are the
  * owner's; moderators kick and ban members), then the ban list with "Unban" for moderators.
@@ -21,6 +27,10 @@ export function MemberList({ room, myUserId }: { room: RoomDetails; myUserId?: s
   useWatchPresence(room.members.map((member) => member.user.id));
   const slug = room.slug ?? '';
   const [status, setStatus] = useState<string | null>(null);
+  // Banning and handing the room over are asked once more: neither is undone by a click.
+  const [confirming, setConfirming] = useState<{ action: MemberAction; member: RoomMember } | null>(
+    null,
+  );
   const act = useModeration(
     async ({ action, member }: { action: MemberAction; member: RoomMember }) => {
       const id = member.user.id;
@@ -60,7 +70,8 @@ export function MemberList({ room, myUserId }: { room: RoomDetails; myUserId?: s
           ).map((action) => ({
             label: ACTION_LABELS[action],
             danger: action === 'kick' || action === 'ban',
-            onSelect: () => run(action, member),
+            onSelect: () =>
+              CONFIRM[action] ? setConfirming({ action, member }) : run(action, member),
           }));
           return (
             <li key={member.user.id} className="member-list__item">
@@ -75,6 +86,29 @@ export function MemberList({ room, myUserId }: { room: RoomDetails; myUserId?: s
         })}
       </ul>
       {canModerate(room.myRole) ? <BanList slug={slug} /> : null}
+      {confirming ? (
+        <Modal
+          title={`${ACTION_LABELS[confirming.action]}: ${confirming.member.user.displayName}?`}
+          onClose={() => setConfirming(null)}
+        >
+          <p>{CONFIRM[confirming.action]}</p>
+          <div className="modal__buttons">
+            <button type="button" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button--danger"
+              onClick={() => {
+                setConfirming(null);
+                run(confirming.action, confirming.member);
+              }}
+            >
+              {ACTION_LABELS[confirming.action]}
+            </button>
+          </div>
+        </Modal>
+      ) : null}
     </section>
   );
 }

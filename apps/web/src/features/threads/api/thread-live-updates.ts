@@ -30,7 +30,11 @@ export const threadLiveUpdates: LiveFeature = (queryClient, { userId }) => {
         recordThreadMention(queryClient, message);
       }
     },
-    'thread:new': ({ thread }) => addThread(queryClient, thread),
+    'thread:new': ({ thread }) => {
+      // In (again): a removal told earlier no longer holds.
+      queryClient.removeQueries({ queryKey: threadRemovalKey(thread.id) });
+      addThread(queryClient, thread);
+    },
     // Out of a group (left in another tab): it leaves the list, and an open view says so.
     'conversation:removed': ({ conversationId, reason }) => {
       if (!isKnownThread(queryClient, conversationId)) return;
