@@ -5,7 +5,7 @@ import { ConnectionBanner } from '../../components/connection-banner';
 import { AccountMenu, setOwnProfile, useSession } from '../../features/auth';
 import { ServerStatus } from '../../features/health';
 import { SampleProfileNotice } from '../../features/profile';
-import { UnreadTitle } from '../../features/threads';
+import { BrowserNotifications, UnreadTitle } from '../../features/notifications';
 import { userIdOf } from '../session-identity';
 import { Sidebar } from './sidebar';
 
@@ -60,7 +60,8 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <UnreadTitle enabled={userIdOf(session.data) !== undefined} />
+      <UnreadTitle userId={userIdOf(session.data)} />
+      <BrowserNotifications userId={userIdOf(session.data)} />
       <header className="app-header">
         <button
           ref={menuButton}

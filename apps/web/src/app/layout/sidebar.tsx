@@ -1,18 +1,26 @@
 import { NavLink } from 'react-router';
 import type { Session } from '../../features/auth';
-import { RoomsNav, useGeneralMentions } from '../../features/rooms';
+import { NotificationSettings } from '../../features/notifications';
+import { RoomsNav, useGeneral, useGeneralMentions } from '../../features/rooms';
 import { ThreadList } from '../../features/threads';
 import { UserDirectory } from '../../features/users';
+import { useMutedConversations } from '../../lib/conversation-mute';
 import { userIdOf } from '../session-identity';
 
 export function Sidebar({ session }: { session: Session | undefined }) {
   const myUserId = userIdOf(session);
   const generalMentions = useGeneralMentions();
+  const general = useGeneral();
+  const generalMuted = useMutedConversations(myUserId).includes(general.data?.id ?? '');
   return (
     <div className="sidebar__content">
       <nav aria-label="Conversations" className="sidebar__nav">
         <section className="sidebar__section">
-          <NavLink to="/" end className="sidebar__item">
+          <NavLink
+            to="/"
+            end
+            className={`sidebar__item${generalMuted ? ' sidebar__item--muted' : ''}`}
+          >
             <span className="sidebar__hash" aria-hidden="true">
               #
             </span>
@@ -25,11 +33,13 @@ export function Sidebar({ session }: { session: Session | undefined }) {
                 </span>
               </span>
             ) : null}
+            {generalMuted ? <span className="visually-hidden">, muted</span> : null}
           </NavLink>
         </section>
-        <RoomsNav signedIn={myUserId !== undefined} />
+        <RoomsNav signedIn={myUserId !== undefined} myUserId={myUserId} />
         {myUserId ? <ThreadList myUserId={myUserId} /> : null}
       </nav>
+      {myUserId ? <NotificationSettings userId={myUserId} /> : null}
       <UserDirectory myUserId={myUserId} />
     </div>
   );

@@ -10,6 +10,7 @@ import {
   useRoom,
   useRoomRead,
 } from '../../features/rooms';
+import { MuteToggle } from '../../features/notifications';
 import { isApiError } from '../../lib/api-client';
 import { senderOf, userIdOf } from '../session-identity';
 
@@ -47,7 +48,11 @@ export function RoomPage() {
   if (room.data.kind === 'general') return <Navigate to="/" replace />;
 
   const isMember = room.data.members.some((member) => member.user.id === myUserId);
-  const header = <RoomHeader room={room.data} isMember={isMember} />;
+  const header = (
+    <RoomHeader room={room.data} isMember={isMember}>
+      {isMember ? <MuteToggle userId={myUserId} conversationId={room.data.id} /> : null}
+    </RoomHeader>
+  );
   if (!isMember) {
     return (
       <div className="page">

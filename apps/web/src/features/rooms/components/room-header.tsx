@@ -1,8 +1,17 @@
 import type { RoomDetails } from '@chat/contracts';
+import type { ReactNode } from 'react';
 import { useJoinRoom, useLeaveRoom } from '../api/rooms';
 
-/** The room's name, topic and member count, with Join or Leave. */
-export function RoomHeader({ room, isMember }: { room: RoomDetails; isMember: boolean }) {
+/** The room's name, topic and member count, with Join or Leave (and what the page adds). */
+export function RoomHeader({
+  room,
+  isMember,
+  children,
+}: {
+  room: RoomDetails;
+  isMember: boolean;
+  children?: ReactNode;
+}) {
   const join = useJoinRoom(room.slug ?? '');
   const leave = useLeaveRoom(room.slug ?? '');
   return (
@@ -20,6 +29,7 @@ export function RoomHeader({ room, isMember }: { room: RoomDetails; isMember: bo
           {room.memberCount === 1 ? 'member' : 'members'}
         </p>
       </div>
+      {children}
       {isMember ? (
         <button type="button" onClick={() => leave.mutate()} disabled={leave.isPending}>
           Leave room

@@ -1,6 +1,7 @@
 import type { PublicUser, Thread } from '@chat/contracts';
 import { NavLink } from 'react-router';
 import { Avatar } from '../../../components/avatar';
+import { useMutedConversations } from '../../../lib/conversation-mute';
 import { useWatchPresence } from '../../../lib/presence-watch';
 import { OnlineDot } from '../../users';
 import { useThreads } from '../api/threads';
@@ -10,6 +11,7 @@ export function ThreadList({ myUserId }: { myUserId: string }) {
   const threads = useThreads(true);
   // Groups (issue 18) get their own list in the web app later; this one shows direct threads.
   const items = (threads.data?.items ?? []).filter(isDirect);
+  const muted = useMutedConversations(myUserId);
   useWatchPresence(items.map((thread) => thread.otherUser.id));
   return (
     <section className="sidebar__section" aria-labelledby="threads-heading">
@@ -24,12 +26,14 @@ export function ThreadList({ myUserId }: { myUserId: string }) {
           const preview = thread.lastMessage
             ? `${thread.lastMessage.sender.id === myUserId ? 'You: ' : ''}${thread.lastMessage.body}`
             : 'No messages yet';
+          // Muted: its counts stay, dimmed, and out of the tab title.
+          const isMuted = muted.includes(thread.id);
           return (
             <li key={thread.id}>
               <NavLink
                 to={`/u/${thread.otherUser.username}`}
-                className="sidebar__item"
-                aria-label={`${thread.otherUser.displayName}${thread.unread > 0 ? `, ${thread.unread} unread` : ''}${mentionText(thread.mentionCount)}`}
+                className={`sidebar__item${isMuted ? ' sidebar__item--muted' : ''}`}
+                aria-label={`${thread.otherUser.displayName}${thread.unread > 0 ? `, ${thread.unread} unread` : ''}${mentionText(thread.mentionCount)}${isMuted ? ', muted' : ''}`}
               >
                 <Avatar
                   name={thread.otherUser.displayName}
