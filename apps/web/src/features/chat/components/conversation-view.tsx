@@ -2,7 +2,7 @@ import type { MessageSender, ReplyPreview } from '@chat/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { noteRead } from '../../../lib/read-markers';
-import { StartGame } from '../../games';
+import { GameMenu } from '../../games';
 import type { ChatRuntime } from '../api/chat-runtime';
 import { useConversation } from '../hooks/use-conversation';
 import type { FindMentionables } from '../hooks/use-mention-suggestions';
@@ -113,7 +113,7 @@ export function ConversationView(props: ConversationViewProps) {
           </MessageActionsContext>
         ) : null}
         <TypingIndicator users={typingUsers} />
-        {me && !disabledReason ? <StartGame conversationId={conversationId} /> : null}
+        {me && !disabledReason ? <GameMenu conversationId={conversationId} /> : null}
         <Composer
           disabledReason={
             disabledReason ?? (me ? undefined : 'Log in or continue as a guest to post.')
