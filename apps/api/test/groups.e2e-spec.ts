@@ -136,6 +136,51 @@ describe('groups', () => {
     expect((await history(app.http, group.id, dan!.accessToken)).status).toBe(404);
   });
 
+  it('members who do not have the group open get its messages on their personal room; creating and adding send thread:new; the welcome names the group', async () => {
+    const [ann, bob, cat, dan] = await people(4);
+    const [bobSocket, danSocket] = await Promise.all([
+      connect(bob!.accessToken),
+      connect(dan!.accessToken),
+    ]);
+    const group = (await create(ann!, [bob!.user.id, cat!.user.id], 'Trip')).body;
+    const announced = await bobSocket.next('thread:new', (p) => p.thread.id === group.id);
+    expect(announced.thread).toMatchObject({ kind: 'group', name: 'Trip', unread: 0 });
+    expect(announced.thread.members).toHaveLength(3);
+
+    const annSocket = await connect(ann!.accessToken);
+    const welcome = annSocket.next('system:notice', (n) => n.conversationId === group.id);
+    await join(annSocket, group.id);
+    expect((await welcome).text).toBe('Welcome to Trip');
+
+    // Bob never joined the conversation on his socket: the message comes to his personal room.
+    const sent = await sendMessage(annSocket, group.id, 'dinner at eight?');
+    expect((await bobSocket.next('message:new', (m) => m.id === sent.id)).body).toBe(
+      'dinner at eight?',
+    );
+    const pinned = await app.http.put<Message>(`/api/messages/${sent.id}/pin`, undefined, as(ann!));
+    expect(pinned.status).toBe(200);
+    const updated = await bobSocket.next('message:updated', (m) => m.id === sent.id);
+    expect(updated.pinned).toBe(true);
+
+    await app.http.post(`/api/groups/${group.id}/members`, { userId: dan!.user.id }, as(cat!));
+    const added = await danSocket.next('thread:new', (p) => p.thread.id === group.id);
+    expect(added.thread.members.map((u) => u.id)).toContain(dan!.user.id);
+    const later = await sendMessage(annSocket, group.id, 'dan too');
+    expect((await danSocket.next('message:new', (m) => m.id === later.id)).body).toBe('dan too');
+  });
+
+  it("leaving tells the leaver's other sockets (conversation:removed)", async () => {
+    const [ann, bob, cat] = await people(3);
+    const group = (await create(ann!, [bob!.user.id, cat!.user.id])).body;
+    const otherTab = await connect(bob!.accessToken);
+    expect((await app.http.delete(`/api/groups/${group.id}/members/me`, as(bob!))).status).toBe(
+      204,
+    );
+    expect(
+      await otherTab.next('conversation:removed', (p) => p.conversationId === group.id),
+    ).toEqual({ conversationId: group.id, reason: 'left' });
+  });
+
   it('the last member leaving deletes the group and its history', async () => {
     const [ann, bob, cat] = await people(3);
     const group = (await create(ann!, [bob!.user.id, cat!.user.id])).body;

@@ -1,4 +1,4 @@
-import { LIMITS, type PublicUser } from '@chat/contracts';
+import { isConversationPresence, LIMITS, type PublicUser } from '@chat/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,7 +8,7 @@ import {
   joinRoom,
   roomWithMembers,
 } from './factories/conversations.js';
-import { signUp } from './factories/users.js';
+import { insertUsers, signUp } from './factories/users.js';
 import { useTestApp } from './support/use-test-app.js';
 
 /** Longer than one presence frame interval: whatever was coming has come. */
@@ -41,7 +41,7 @@ describe('realtime: joining, presence, the welcome and typing', () => {
           avatarColor: owner.user.avatarColor,
         },
       ]);
-      expect(first).toMatchObject({ missed: [], hasMore: false });
+      expect(first).toMatchObject({ presenceCount: 1, missed: [], hasMore: false });
       expect(await ownerSocket.next('system:notice', (n) => n.conversationId === room.id)).toEqual({
         conversationId: room.id,
         text: `Welcome to #${room.slug}`,
@@ -52,6 +52,7 @@ describe('realtime: joining, presence, the welcome and typing', () => {
       expect(second.presence.map((p) => p.id).sort()).toEqual(
         [owner.user.id, members[0]!.user.id].sort(),
       );
+      expect(second.presenceCount).toBe(2);
       // The live count is `presence`; the notice carries none that would go stale.
       expect((await memberSocket.next('system:notice')).text).toBe(`Welcome to #${room.slug}`);
       await ownerSocket.roundTrip();
@@ -107,6 +108,7 @@ describe('realtime: joining, presence, the welcome and typing', () => {
         displayName: ann.user.displayName,
         avatarColor: ann.user.avatarColor,
       });
+      expect(arrived.count).toBe(2);
       const again = await join(tab2, room.id);
       expect(again.presence.filter((p) => p.id === ann.user.id)).toHaveLength(1);
       await settle();
@@ -123,6 +125,31 @@ describe('realtime: joining, presence, the welcome and typing', () => {
       // The welcome's count follows presence: the watcher is alone again.
       const rejoined = await join(watcher, room.id);
       expect(rejoined.presence.map((u) => u.id)).toEqual([owner.user.id]);
+      expect(rejoined.presenceCount).toBe(1);
+    });
+
+    it('lists at most LIMITS.presenceListedMax people present, in the answer and per frame, and counts them all', async () => {
+      const general = await generalConversation(app.http);
+      const watcher = await connect((await signUp(app.http)).accessToken);
+      const before = (await join(watcher, general.id)).presenceCount;
+      const crowd = await insertUsers(app.database.url, LIMITS.presenceListedMax + 20);
+      const sockets = await Promise.all(crowd.map(({ token }) => connect(token)));
+      await Promise.all(sockets.map((socket) => join(socket, general.id)));
+      const everyone = before + crowd.length;
+
+      await watcher.next(
+        'presence:changed',
+        (p) => isConversationPresence(p) && p.conversationId === general.id && p.count === everyone,
+      );
+      const frames = watcher.conversationPresence(general.id);
+      for (const frame of frames)
+        expect(frame.joined.length).toBeLessThanOrEqual(LIMITS.presenceListedMax);
+
+      const late = await join(watcher, general.id);
+      expect(late.presence).toHaveLength(LIMITS.presenceListedMax);
+      expect(new Set(late.presence.map((u) => u.id)).size).toBe(LIMITS.presenceListedMax);
+      expect(late.presenceCount).toBe(everyone);
+      sockets.forEach((socket) => socket.close());
     });
 
     it('a closed tab is not a leave while another tab of the user is still in the conversation', async () => {

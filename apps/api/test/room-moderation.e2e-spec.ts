@@ -1,6 +1,14 @@
-import type { ApiErrorBody, Conversation, Membership, Message, RoomDetails } from '@chat/contracts';
+import type {
+  ApiErrorBody,
+  Conversation,
+  Membership,
+  Message,
+  RoomBanList,
+  RoomDetails,
+} from '@chat/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import {
   history,
   joinConversation as join,
@@ -9,6 +17,7 @@ import {
   sendMessage,
 } from './factories/conversations.js';
 import { signUp } from './factories/users.js';
+import { queryDatabase } from './support/test-database.js';
 import { useTestApp } from './support/use-test-app.js';
 
 /** Room roles: the owner sets them; moderators kick, ban, edit, delete others' messages, archive. */
@@ -242,6 +251,52 @@ describe('room moderation', () => {
     );
   });
 
+  it('a join racing a ban cannot leave a banned member: the membership insert itself refuses them', async () => {
+    const { owner, room } = await roomWithMembers(app.http, 0);
+    const outsider = await signUp(app.http);
+    // A ban in progress, as RoomBans takes it: the room row FOR UPDATE, the ban row written but
+    // not yet committed, so a check made before the insert cannot see it.
+    const banning = new pg.Client({ connectionString: app.database.url });
+    await banning.connect();
+    try {
+      await banning.query('BEGIN');
+      await banning.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [room.id]);
+      await banning.query(
+        'INSERT INTO room_bans (conversation_id, user_id, banned_by) VALUES ($1, $2, $3)',
+        [room.id, outsider.user.id, owner.user.id],
+      );
+      const joining = app.http.post<Partial<ApiErrorBody>>(
+        `/api/rooms/${room.slug}/join`,
+        undefined,
+        as(outsider.accessToken),
+      );
+      // The join has reached the membership insert and waits for the ban to finish.
+      for (;;) {
+        const waiting = await banning.query(
+          `SELECT 1 FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        );
+        if (waiting.rows.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await banning.query('COMMIT');
+      const joined = await joining;
+      expect(joined.status).toBe(403);
+      expect(joined.body).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'You are banned from this room',
+      });
+    } finally {
+      await banning.end();
+    }
+    const members = await queryDatabase(
+      app.database.url,
+      'SELECT 1 FROM conversation_members WHERE conversation_id = $1 AND user_id = $2',
+      [room.id, outsider.user.id],
+    );
+    expect(members).toHaveLength(0);
+  });
+
   it('moderators rename and set the topic (the slug stays); members are FORBIDDEN; an empty change is VALIDATION', async () => {
     const { owner, room, moderator, member } = await staffedRoom();
     const patched = await app.http.patch<Conversation>(
@@ -326,5 +381,93 @@ describe('room moderation', () => {
     const page = await history(app.http, room.id, member.accessToken);
     expect(page.status).toBe(200);
     expect(page.body.items.at(-1)?.body).toBe(`${moderator.user.displayName} archived the room`);
+  });
+
+  it('unarchiving (moderators and the owner) makes the room writable again, a system line; members are FORBIDDEN', async () => {
+    const { owner, room, moderator, member } = await staffedRoom();
+    await app.http.post(`/api/rooms/${room.slug}/archive`, undefined, as(owner.accessToken));
+    const refused = await app.http.delete<Partial<ApiErrorBody>>(
+      `/api/rooms/${room.slug}/archive`,
+      as(member.accessToken),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    const reopened = await app.http.delete<Conversation>(
+      `/api/rooms/${room.slug}/archive`,
+      as(moderator.accessToken),
+    );
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.archived).not.toBe(true);
+    const again = await app.http.delete<Conversation>(
+      `/api/rooms/${room.slug}/archive`,
+      as(moderator.accessToken),
+    );
+    expect(again.body.archived).not.toBe(true);
+    const memberSocket = await connect(member.accessToken);
+    await join(memberSocket, room.id);
+    await sendMessage(memberSocket, room.id, 'open again');
+    const lines = await systemLines(room.id, member.accessToken);
+    expect(lines.filter((line) => line.endsWith('archived the room'))).toEqual([
+      `${owner.user.displayName} archived the room`,
+      `${moderator.user.displayName} unarchived the room`,
+    ]);
+  });
+
+  it("a kicked or banned user's sockets are told why (conversation:removed on their personal room)", async () => {
+    const { room, moderator, member, other } = await staffedRoom();
+    const [memberSocket, otherSocket] = await Promise.all([
+      connect(member.accessToken),
+      connect(other.accessToken),
+    ]);
+    await app.http.delete(
+      `/api/rooms/${room.slug}/members/${member.user.id}`,
+      as(moderator.accessToken),
+    );
+    expect(
+      await memberSocket.next('conversation:removed', (p) => p.conversationId === room.id),
+    ).toEqual({ conversationId: room.id, reason: 'kicked' });
+    await app.http.put(
+      `/api/rooms/${room.slug}/bans/${other.user.id}`,
+      undefined,
+      as(moderator.accessToken),
+    );
+    expect(
+      await otherSocket.next('conversation:removed', (p) => p.conversationId === room.id),
+    ).toEqual({ conversationId: room.id, reason: 'banned' });
+  });
+
+  it('moderators list the bans (newest first) with who banned; members are FORBIDDEN', async () => {
+    const { room, moderator, member, other } = await staffedRoom();
+    await app.http.put(
+      `/api/rooms/${room.slug}/bans/${other.user.id}`,
+      undefined,
+      as(moderator.accessToken),
+    );
+    const list = await app.http.get<RoomBanList>(
+      `/api/rooms/${room.slug}/bans`,
+      as(moderator.accessToken),
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      {
+        user: expect.objectContaining({ id: other.user.id }),
+        bannedAt: expect.any(String),
+        bannedBy: moderator.user.id,
+      },
+    ]);
+    const refused = await app.http.get<ApiErrorBody>(
+      `/api/rooms/${room.slug}/bans`,
+      as(member.accessToken),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    await app.http.delete(
+      `/api/rooms/${room.slug}/bans/${other.user.id}`,
+      as(moderator.accessToken),
+    );
+    expect(
+      (await app.http.get<RoomBanList>(`/api/rooms/${room.slug}/bans`, as(moderator.accessToken)))
+        .body.items,
+    ).toEqual([]);
   });
 });

@@ -73,6 +73,14 @@ for (const colorScheme of SCHEMES) {
         await expect(page.getByRole('button', { name: 'Leave room' })).toBeVisible();
         await expect(page.getByRole('log')).toBeVisible();
         await expectAccessible(page, 'room');
+        await page.getByRole('button', { name: 'Members', exact: true }).click();
+        await page.getByRole('button', { name: /^Pinned/ }).click();
+        await expect(page.getByRole('list', { name: 'Banned users' })).toBeAttached();
+        await expectAccessible(page, 'room with members, bans and pins');
+        await page.getByRole('button', { name: 'Room settings' }).click();
+        await expect(page.getByRole('dialog', { name: /^Settings of/ })).toBeVisible();
+        await expectAccessible(page, 'room settings dialog');
+        await page.keyboard.press('Escape');
         await page.goto('/rooms');
         await expect(page.getByRole('heading', { name: /Rooms/ }).first()).toBeVisible();
         await expectAccessible(page, 'rooms');

@@ -58,6 +58,12 @@ export const LIMITS = {
   presenceWatchMax: 400,
   /** At most one `presence:changed` frame per socket (per conversation) per this interval. */
   presenceFrameIntervalMs: 1000,
+  /**
+   * People a conversation's presence lists at most (the join answer, and the `joined` of one
+   * frame); the count beside them is always exact. 10,000 people in general would otherwise make
+   * every join answer 10,000 entries long, and a reconnect storm of them N² entries in all.
+   */
+  presenceListedMax: 100,
 } as const;
 
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;

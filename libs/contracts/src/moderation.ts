@@ -3,6 +3,7 @@ import { idSchema } from './ids.js';
 import { LIMITS } from './limits.js';
 import { memberRoleSchema } from './conversations.js';
 import { atMost, storedText } from './text.js';
+import { publicUserSchema } from './users.js';
 
 /** `/api/rooms/:slug/members/:userId` and `/api/rooms/:slug/bans/:userId`. */
 export const roomMemberParamsSchema = z.object({
@@ -31,3 +32,14 @@ export const updateRoomBodySchema = z
     path: ['name'],
   });
 export type UpdateRoomBody = z.infer<typeof updateRoomBodySchema>;
+
+/** GET /api/rooms/:slug/bans (moderators and the owner): who is banned, the newest ban first. */
+export const roomBanSchema = z.object({
+  user: publicUserSchema,
+  bannedAt: z.string(),
+  /** Who banned them (a user id), null when that account is gone. */
+  bannedBy: z.uuid().nullable(),
+});
+export type RoomBan = z.infer<typeof roomBanSchema>;
+export const roomBanListSchema = z.object({ items: z.array(roomBanSchema) });
+export type RoomBanList = z.infer<typeof roomBanListSchema>;

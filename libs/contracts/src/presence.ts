@@ -20,8 +20,11 @@ export type UserPresenceChanged = { online: string[]; offline: string[] };
 /** Who arrived in and left a conversation since the last frame (at most one a second). */
 export type ConversationPresenceChanged = {
   conversationId: string;
+  /** At most `LIMITS.presenceListedMax` of those who arrived. */
   joined: PresenceUser[];
   left: string[];
+  /** How many are present after this frame (exact, whatever the lists hold). */
+  count: number;
 };
 
 /** `presence:changed` carries one of the two; a conversation's has `conversationId`. */

@@ -93,7 +93,10 @@ export type PresenceUser = {
 
 export type JoinResult = {
   conversation: Conversation;
+  /** Who is here: at most `LIMITS.presenceListedMax` of them (any of them); see presenceCount. */
   presence: PresenceUser[];
+  /** How many people have the conversation open now. */
+  presenceCount: number;
   missed: Message[];
   hasMore: boolean;
 };
@@ -109,6 +112,14 @@ export type TypingBroadcast = { conversationId: string; user: PresenceUser; isTy
 /** To a mentioned user's personal room, whether or not the conversation is open. */
 export type MentionPayload = { conversationId: string; message: Message };
 export type NoticePayload = { conversationId: string; text: string };
+/**
+ * To the user's personal room when they are out of a conversation: they left it (in another
+ * tab), a moderator kicked or banned them, or it was deleted. Their sockets have already left it.
+ */
+export type ConversationRemovedPayload = {
+  conversationId: string;
+  reason: 'left' | 'kicked' | 'banned' | 'deleted';
+};
 /** The socket's access token expires at `expiresAt`: answer with `auth:refresh` before then. */
 export type AuthExpiringPayload = { expiresAt: string };
 /** `auth:refresh` accepted: the socket now lives until the new token's `expiresAt`. */
@@ -152,6 +163,7 @@ export interface ServerToClientEvents {
   'message:updated': (message: Message) => void;
   'mention:new': (payload: MentionPayload) => void;
   'thread:new': (payload: { thread: Thread }) => void;
+  'conversation:removed': (payload: ConversationRemovedPayload) => void;
   // v2: presence:join/leave and user:online/offline are replaced by presence:changed.
   'presence:changed': (payload: PresenceChangedPayload) => void;
   /** Only to the sockets that watch the user (and the user's own). */

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
@@ -8,10 +9,17 @@ const WORKER_MAIN = join(import.meta.dirname, 'worker.js');
 export class WorkerPool {
   private constructor(private readonly workers: ChildProcess[]) {}
 
-  static start(count: number): WorkerPool {
-    return new WorkerPool(
-      Array.from({ length: count }, () => fork(WORKER_MAIN, [], { stdio: 'inherit' })),
+  /**
+   * `niceness` (0–19) lowers the workers' CPU priority: on a machine with fewer cores than
+   * clients and servers, the servers then run whenever they have work, so a server's measured
+   * stall is its own work and not time it spent descheduled behind the load generator.
+   */
+  static start(count: number, { niceness = 0 }: { niceness?: number } = {}): WorkerPool {
+    const workers = Array.from({ length: count }, () =>
+      fork(WORKER_MAIN, [], { stdio: 'inherit' }),
     );
+    if (niceness > 0) for (const worker of workers) setPriority(worker.pid!, niceness);
+    return new WorkerPool(workers);
   }
 
   get size(): number {

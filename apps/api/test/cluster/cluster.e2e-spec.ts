@@ -89,6 +89,7 @@ describe('three API processes on one PostgreSQL and one Redis', () => {
     expect(joined.ok && joined.data.presence.map((u: PublicUser) => u.id).sort()).toEqual(
       users.map((u) => u.user.id).sort(),
     );
+    expect(joined.ok && joined.data.presenceCount).toBe(3);
 
     for (const process of [p1!, p2!, p3!]) {
       const rooms = await process.http.get('/api/rooms');

@@ -106,6 +106,7 @@ describe('watched presence across three API processes', () => {
     expect(joined.ok && joined.data.presence.map((u: { id: string }) => u.id).sort()).toEqual(
       [watcherUser.user.id, ann.user.id].sort(),
     );
+    expect(joined.ok && joined.data.presenceCount).toBe(2);
     await settle();
     const frames = watcher.conversationPresence(room.id);
     // Frames are "who is here now" diffs: the watcher may be named too (its own arrival).
@@ -114,5 +115,7 @@ describe('watched presence across three API processes', () => {
       [ann.user.id, bob.user.id].sort(),
     );
     expect(frames.flatMap((f) => f.left)).toEqual([bob.user.id]);
+    // Each frame counts who is there after it, on every process alike.
+    expect(frames.at(-1)!.count).toBe(2);
   }, 30_000);
 });

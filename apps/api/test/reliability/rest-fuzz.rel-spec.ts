@@ -1,22 +1,30 @@
 import {
   apiErrorSchema,
+  changesQuerySchema,
   conversationIdParamSchema,
+  editMessageBodySchema,
+  gameMoveBodySchema,
   createRoomBodySchema,
   guestBodySchema,
   historyQuerySchema,
   listRoomsQuerySchema,
   listUsersQuerySchema,
   loginBodySchema,
+  messageIdParamSchema,
   openThreadBodySchema,
   readBodySchema,
+  sendMessageBodySchema,
   signupBodySchema,
   slugParamSchema,
+  startGameBodySchema,
   updateProfileBodySchema,
+  updateRoomBodySchema,
   usernameParamSchema,
   type Conversation,
   type Thread,
 } from '@chat/contracts';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { createRoom, openThread } from '../factories/conversations.js';
 import { signAccessToken, signInAsGuest, signUp } from '../factories/users.js';
@@ -38,7 +46,8 @@ const CASES = 1000;
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 type Auth = 'visitor' | 'user' | 'guest' | 'expired' | 'forged' | 'malformed';
-type Level = 'no-token' | 'public' | 'user';
+/** As the API's access levels: `guest` admits users and guests, `user` users only. */
+type Level = 'no-token' | 'public' | 'guest' | 'user';
 interface Expected {
   status: number;
   code: string;
@@ -50,7 +59,13 @@ interface Endpoint {
   level: Level;
   /** `:param` is filled in by the case. */
   path: string;
-  param?: { key: 'id' | 'slug' | 'username'; schema: ZodType; unknown: (rng: Rng) => string };
+  param?: {
+    key: 'id' | 'slug' | 'username';
+    schema: ZodType;
+    unknown: (rng: Rng) => string;
+    /** Real values the fuzzing user may not touch (a room they are not in, a foreign thread). */
+    known?: string[];
+  };
   query?: ZodType;
   body?: ZodType;
   /** Body fields that are stored, where a NUL character is refused (VALIDATION). */
@@ -66,6 +81,9 @@ interface Endpoint {
 interface Fixtures {
   room: Conversation;
   foreignThread: Thread;
+  /** Bob's messages in the room and in the foreign thread. */
+  roomMessageId: string;
+  threadMessageId: string;
 }
 
 interface Case {
@@ -88,8 +106,7 @@ describe(`REST fuzzer (seed 0x${SEED.toString(16)}, ${CASES} requests)`, () => {
   let database: TestDatabase;
   let api: ApiProcess;
   let tokens: Record<Auth, string | undefined>;
-  let room: Conversation;
-  let foreignThread: Thread;
+  let fixtures: Fixtures;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -98,9 +115,23 @@ describe(`REST fuzzer (seed 0x${SEED.toString(16)}, ${CASES} requests)`, () => {
     const bob = await signUp(api.http);
     const carl = await signUp(api.http);
     const guest = await signInAsGuest(api.http);
-    room = await createRoom(api.http, bob.accessToken, `Fuzz ${ann.user.id.slice(0, 8)}`);
+    const room = await createRoom(api.http, bob.accessToken, `Fuzz ${ann.user.id.slice(0, 8)}`);
     // A thread between Bob and Carl: Ann (the fuzzing user) is outside it.
-    foreignThread = await openThread(api.http, bob.accessToken, carl.user.id);
+    const foreignThread = await openThread(api.http, bob.accessToken, carl.user.id);
+    const post = async (conversationId: string) =>
+      (
+        await api.http.post(
+          `/api/conversations/${conversationId}/messages`,
+          { clientMsgId: randomUUID(), body: 'Bob was here' },
+          { token: bob.accessToken },
+        )
+      ).body.id as string;
+    fixtures = {
+      room,
+      foreignThread,
+      roomMessageId: await post(room.id),
+      threadMessageId: await post(foreignThread.id),
+    };
     tokens = {
       visitor: undefined,
       user: ann.accessToken,
@@ -127,14 +158,21 @@ describe(`REST fuzzer (seed 0x${SEED.toString(16)}, ${CASES} requests)`, () => {
                 (SELECT count(*) FROM conversations) AS conversations,
                 (SELECT count(*) FROM conversation_members) AS members,
                 (SELECT coalesce(sum(last_read_seq), 0) FROM conversation_members) AS markers,
-                (SELECT count(*) FROM messages) AS messages`,
+                (SELECT count(*) FROM messages) AS messages,
+                (SELECT coalesce(sum(rev), 0) FROM messages) AS revs,
+                (SELECT count(*) FROM message_reactions) AS reactions,
+                (SELECT coalesce(string_agg(name || coalesce(topic, '') || coalesce(archived_at::text, ''), '|' ORDER BY id), '') FROM conversations) AS rooms`,
       )
     )[0];
 
   it('answers every request with a 4xx in the contract shape and writes nothing', async () => {
-    const fixtures: Fixtures = { room, foreignThread };
-    const cases = generateCases(new Rng(SEED), buildEndpoints(fixtures), fixtures);
+    const endpoints = buildEndpoints(fixtures);
+    const cases = generateCases(new Rng(SEED), endpoints);
     expect(cases).toHaveLength(CASES);
+    // Every endpoint is fuzzed at least once.
+    for (const endpoint of endpoints) {
+      expect(cases.some((c) => c.label.includes(` ${endpoint.name} [`))).toBe(true);
+    }
     const statuses = new Set(cases.map((c) => c.expected.status));
     for (const status of [400, 401, 403, 404, 413]) expect(statuses).toContain(status);
 
@@ -193,14 +231,47 @@ describe(`REST fuzzer (seed 0x${SEED.toString(16)}, ${CASES} requests)`, () => {
 
 const e = (status: number, code: string): Expected => ({ status, code });
 
-function buildEndpoints({ room }: Fixtures): Endpoint[] {
+function buildEndpoints(fixtures: Fixtures): Endpoint[] {
+  const { room, foreignThread, roomMessageId, threadMessageId } = fixtures;
   const name = (rng: Rng) =>
     Array.from({ length: 8 }, () => rng.pick([...'abcdefghijklmnopqrstuvwxyz0123456789'])).join('');
   const conversationParam = {
     key: 'id',
     schema: conversationIdParamSchema,
     unknown: (rng: Rng) => rng.uuid(),
+    known: [room.id, foreignThread.id] as string[],
   } as const;
+  const messageParam = {
+    key: 'id',
+    schema: messageIdParamSchema,
+    unknown: (rng: Rng) => String(rng.int(1_000_000, 2_000_000_000)),
+    known: [roomMessageId, threadMessageId] as string[],
+  } as const;
+  /** Reading where the caller may not: a room they are not in, else (unknown, a thread) nothing. */
+  const notReadable = (auth: Auth, inRoom: boolean): Expected => {
+    if (!inRoom) return e(404, 'NOT_FOUND');
+    return auth === 'visitor' ? e(401, 'UNAUTHORIZED') : e(403, 'FORBIDDEN');
+  };
+  /** Changing where the caller may not: a visitor is refused first, whatever the target. */
+  const notYours = (auth: Auth, inRoom: boolean): Expected => {
+    if (auth === 'visitor') return e(401, 'UNAUTHORIZED');
+    return inRoom ? e(403, 'FORBIDDEN') : e(404, 'NOT_FOUND');
+  };
+  const aMessageChange = (
+    name: string,
+    method: string,
+    path: string,
+    body?: ZodType,
+  ): Endpoint => ({
+    name,
+    method,
+    level: 'guest',
+    path,
+    param: messageParam,
+    body,
+    storedFields: body ? ['body'] : undefined,
+    onValid: (auth, param) => notYours(auth, param === roomMessageId),
+  });
   const slugParam = {
     key: 'slug',
     schema: slugParamSchema,
@@ -349,13 +420,68 @@ function buildEndpoints({ room }: Fixtures): Endpoint[] {
       path: '/api/conversations/:param/messages',
       param: conversationParam,
       query: historyQuerySchema,
-      onValid: (auth, param) => {
-        if (param === room.id) {
-          if (auth === 'visitor') return e(401, 'UNAUTHORIZED');
-          return e(403, 'FORBIDDEN'); // a guest, or a user who is not a member
-        }
-        return e(404, 'NOT_FOUND'); // unknown, or a thread the caller is not in
-      },
+      onValid: (auth, param) => notReadable(auth, param === room.id),
+    },
+    {
+      name: 'changes',
+      method: 'GET',
+      level: 'public',
+      path: '/api/conversations/:param/changes',
+      param: conversationParam,
+      query: changesQuerySchema,
+      onValid: (auth, param) => notReadable(auth, param === room.id),
+    },
+    {
+      name: 'pins',
+      method: 'GET',
+      level: 'public',
+      path: '/api/conversations/:param/pins',
+      param: conversationParam,
+      onValid: (auth, param) => notReadable(auth, param === room.id),
+    },
+    {
+      name: 'send',
+      method: 'POST',
+      level: 'guest',
+      path: '/api/conversations/:param/messages',
+      param: conversationParam,
+      body: sendMessageBodySchema,
+      storedFields: ['body'],
+      onValid: (auth, param) => notYours(auth, param === room.id),
+    },
+    {
+      name: 'start game',
+      method: 'POST',
+      level: 'guest',
+      path: '/api/conversations/:param/games',
+      param: conversationParam,
+      body: startGameBodySchema,
+      onValid: (auth, param) => notYours(auth, param === room.id),
+    },
+    aMessageChange('edit', 'PATCH', '/api/messages/:param', editMessageBodySchema),
+    aMessageChange('delete', 'DELETE', '/api/messages/:param'),
+    aMessageChange('pin', 'PUT', '/api/messages/:param/pin'),
+    aMessageChange('unpin', 'DELETE', '/api/messages/:param/pin'),
+    aMessageChange('react', 'PUT', '/api/messages/:param/reactions/%F0%9F%91%8D'),
+    aMessageChange('unreact', 'DELETE', '/api/messages/:param/reactions/%F0%9F%91%8D'),
+    aMessageChange('move', 'POST', '/api/messages/:param/moves', gameMoveBodySchema),
+    {
+      name: 'edit room',
+      method: 'PATCH',
+      level: 'user',
+      path: '/api/rooms/:param',
+      param: slugParam,
+      body: updateRoomBodySchema,
+      storedFields: ['name', 'topic'],
+      onValid: () => e(404, 'NOT_FOUND'),
+    },
+    {
+      name: 'archive room',
+      method: 'POST',
+      level: 'user',
+      path: '/api/rooms/:param/archive',
+      param: slugParam,
+      onValid: () => e(404, 'NOT_FOUND'),
     },
     {
       name: 'read',
@@ -382,7 +508,7 @@ const withoutLoneSurrogates = (text: string) => text.replace(/[\ud800-\udfff]/gu
 type BodyClass =
   'none' | 'json' | 'bad-json' | 'too-large' | 'not-json' | 'bad-charset' | 'bad-encoding';
 
-function generateCases(rng: Rng, endpoints: Endpoint[], fixtures: Fixtures): Case[] {
+function generateCases(rng: Rng, endpoints: Endpoint[]): Case[] {
   const cases: Case[] = [];
   const auths: Auth[] = ['visitor', 'user', 'guest', 'expired', 'forged', 'malformed'];
   for (let attempts = 0; cases.length < CASES && attempts < CASES * 50; attempts++) {
@@ -400,8 +526,7 @@ function generateCases(rng: Rng, endpoints: Endpoint[], fixtures: Fixtures): Cas
     if (endpoint.param) {
       const choice = rng.int(0, 5);
       if (choice === 0) param = endpoint.param.unknown(rng);
-      else if (choice === 1 && endpoint.param.key === 'id')
-        param = rng.pick([fixtures.room.id, fixtures.foreignThread.id]);
+      else if (choice === 1 && endpoint.param.known) param = rng.pick(endpoint.param.known);
       else if (choice === 2) param = hugeString(rng, rng.int(100, 3000));
       else param = String(rng.chance(0.7) ? rng.pick(NASTY_STRINGS) : junkValue(rng));
       param = withoutLoneSurrogates(param);
@@ -417,9 +542,11 @@ function generateCases(rng: Rng, endpoints: Endpoint[], fixtures: Fixtures): Cas
       const keys =
         endpoint.name === 'history'
           ? ['before', 'after', 'limit']
-          : endpoint.name === 'rooms'
-            ? ['q', 'limit', 'cursor', 'sort', 'mine']
-            : ['q', 'limit', 'cursor'];
+          : endpoint.name === 'changes'
+            ? ['after', 'limit']
+            : endpoint.name === 'rooms'
+              ? ['q', 'limit', 'cursor', 'sort', 'mine']
+              : ['q', 'limit', 'cursor'];
       for (const key of [...keys, 'bogus']) {
         if (!rng.chance(key === 'bogus' ? 0.1 : 0.45)) continue;
         const value = withoutLoneSurrogates(
@@ -588,7 +715,9 @@ function expectedFor(r: {
   if (level !== 'no-token') {
     if (r.auth === 'malformed' || r.auth === 'forged') return e(401, 'UNAUTHORIZED');
     if (r.auth === 'expired') return e(401, 'TOKEN_EXPIRED');
-    if (level === 'user' && r.auth === 'visitor') return e(401, 'UNAUTHORIZED');
+    if ((level === 'user' || level === 'guest') && r.auth === 'visitor') {
+      return e(401, 'UNAUTHORIZED');
+    }
     if (level === 'user' && r.auth === 'guest') return e(403, 'FORBIDDEN');
   }
   const checks: Array<[ZodType | undefined, unknown]> = [
@@ -619,6 +748,11 @@ function fuzzBody(rng: Rng, endpoint: Endpoint): unknown {
     'create room': ['name', 'topic'],
     'open thread': ['userId'],
     read: ['seq'],
+    send: ['clientMsgId', 'body', 'replyToId'],
+    'start game': ['x', 'o', 'clientMsgId'],
+    edit: ['body'],
+    move: ['cell'],
+    'edit room': ['name', 'topic'],
   };
   const keys = fields[endpoint.name] ?? ['anything'];
   if (rng.chance(0.15)) return junkValue(rng);

@@ -1,15 +1,22 @@
 import {
   authRefreshPayloadSchema,
+  deletePayloadSchema,
+  editPayloadSchema,
   ERROR_CODES,
+  gameMovePayloadSchema,
+  gameStartPayloadSchema,
   joinPayloadSchema,
   leavePayloadSchema,
   LIMITS,
+  pinPayloadSchema,
+  reactionPayloadSchema,
   readPayloadSchema,
   sendPayloadSchema,
   typingPayloadSchema,
   type Conversation,
   type Thread,
 } from '@chat/contracts';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ZodType } from 'zod';
 import { createRoom, generalConversation, openThread } from '../factories/conversations.js';
@@ -34,6 +41,10 @@ const MAX_FRAME_BYTES = LIMITS.socketPayloadBytes - 1024;
 
 type Actor = 'user' | 'outsider' | 'guest' | 'visitor';
 type Target = 'general' | 'room' | 'thread' | 'unknown';
+/** The conversations aimed at, and a message in the room and in the thread. */
+type Targets = Record<Exclude<Target, 'unknown'>, string> & {
+  messages: Record<'room' | 'thread', string>;
+};
 const EVENTS = {
   'conversation:join': joinPayloadSchema,
   'conversation:leave': leavePayloadSchema,
@@ -41,7 +52,24 @@ const EVENTS = {
   typing: typingPayloadSchema,
   'conversation:read': readPayloadSchema,
   'auth:refresh': authRefreshPayloadSchema,
+  'message:edit': editPayloadSchema,
+  'message:delete': deletePayloadSchema,
+  'reaction:add': reactionPayloadSchema,
+  'reaction:remove': reactionPayloadSchema,
+  'message:pin': pinPayloadSchema,
+  'game:start': gameStartPayloadSchema,
+  'game:move': gameMovePayloadSchema,
 } satisfies Record<string, ZodType>;
+/** Events aimed at a message (`messageId`), not at a conversation. */
+const MESSAGE_EVENTS: readonly ClientEvent[] = [
+  'message:edit',
+  'message:delete',
+  'reaction:add',
+  'reaction:remove',
+  'message:pin',
+  'game:move',
+];
+const EMOJI = ['👍', '❤️', '👩‍💻', '🇫🇷', '👋🏽'];
 /** Access tokens that must never re-authenticate anyone (wrong signature, not a JWT…). */
 const BAD_TOKENS = [
   'not-a-jwt',
@@ -89,7 +117,7 @@ interface Case {
 describe(`socket fuzzer (seed 0x${SEED.toString(16)}, ${CASES} calls)`, () => {
   let database: TestDatabase;
   let api: ApiProcess;
-  let ids: Record<Exclude<Target, 'unknown'>, string>;
+  let ids: Targets;
   const sockets = {} as Record<Actor, TestSocket>;
 
   beforeAll(async () => {
@@ -107,7 +135,21 @@ describe(`socket fuzzer (seed 0x${SEED.toString(16)}, ${CASES} calls)`, () => {
     const guest = await signInAsGuest(api.http, 'fuzzy');
     const room: Conversation = await createRoom(api.http, ann.accessToken, 'Fuzz Room');
     const thread: Thread = await openThread(api.http, ann.accessToken, bob.user.id);
-    ids = { general: (await generalConversation(api.http)).id, room: room.id, thread: thread.id };
+    // A message of the member's in the room and in the thread: what the others aim changes at.
+    const post = async (conversationId: string) =>
+      (
+        await api.http.post(
+          `/api/conversations/${conversationId}/messages`,
+          { clientMsgId: randomUUID(), body: 'a message to aim at' },
+          { token: ann.accessToken },
+        )
+      ).body.id as string;
+    ids = {
+      general: (await generalConversation(api.http)).id,
+      room: room.id,
+      thread: thread.id,
+      messages: { room: await post(room.id), thread: await post(thread.id) },
+    };
     sockets.user = await connectSocket(api.baseUrl, ann.accessToken);
     sockets.outsider = await connectSocket(api.baseUrl, carl.accessToken);
     sockets.guest = await connectSocket(api.baseUrl, guest.accessToken);
@@ -130,7 +172,10 @@ describe(`socket fuzzer (seed 0x${SEED.toString(16)}, ${CASES} calls)`, () => {
                 (SELECT coalesce(sum(last_seq), 0) FROM conversations) AS seqs,
                 (SELECT count(*) FROM conversation_members) AS members,
                 (SELECT coalesce(sum(last_read_seq), 0) FROM conversation_members) AS markers,
-                (SELECT count(*) FROM users) AS users`,
+                (SELECT count(*) FROM users) AS users,
+                (SELECT coalesce(sum(rev), 0) FROM messages) AS revs,
+                (SELECT count(*) FROM message_reactions) AS reactions,
+                (SELECT count(*) FROM messages WHERE pinned_at IS NOT NULL) AS pins`,
       )
     )[0];
 
@@ -141,6 +186,10 @@ describe(`socket fuzzer (seed 0x${SEED.toString(16)}, ${CASES} calls)`, () => {
     const expectedCodes = new Set(cases.map((c) => c.expected?.[0] ?? null));
     for (const code of ['VALIDATION', 'NOT_FOUND', 'UNAUTHORIZED', 'FORBIDDEN', null]) {
       expect(expectedCodes).toContain(code);
+    }
+    // And every event, each with a well-shaped payload refused for access at least once.
+    for (const event of Object.keys(EVENTS)) {
+      expect(cases.some((c) => c.event === event && c.label.endsWith('well-shaped'))).toBe(true);
     }
 
     const before = await snapshot();
@@ -195,12 +244,17 @@ describe(`socket fuzzer (seed 0x${SEED.toString(16)}, ${CASES} calls)`, () => {
 function accessCode(actor: Actor, event: ClientEvent, target: Target): string {
   // No generated token is valid: refused for everyone (a visitor has nothing to refresh).
   if (event === 'auth:refresh') return 'UNAUTHORIZED';
-  if (target === 'unknown') {
+  if (target === 'unknown' && !MESSAGE_EVENTS.includes(event) && event !== 'game:start') {
     if (actor === 'visitor' && (event === 'message:send' || event === 'typing'))
       return 'UNAUTHORIZED';
     if (event === 'conversation:read' && (actor === 'visitor' || actor === 'guest'))
       return 'FORBIDDEN';
     return 'NOT_FOUND';
+  }
+  if (MESSAGE_EVENTS.includes(event) || event === 'game:start') {
+    // As for a send: the caller must be able to post where the message is.
+    if (actor === 'visitor') return 'UNAUTHORIZED';
+    return target === 'room' ? 'FORBIDDEN' : 'NOT_FOUND';
   }
   switch (event) {
     case 'message:send':
@@ -225,6 +279,9 @@ function accessCode(actor: Actor, event: ClientEvent, target: Target): string {
 function targetsFor(actor: Actor, event: ClientEvent): Target[] {
   if (event === 'auth:refresh') return ['unknown']; // aims at no conversation
   if (actor === 'user') return ['unknown'];
+  // Nobody aims a change at general's messages or starts a game where they may post.
+  if (MESSAGE_EVENTS.includes(event) || event === 'game:start')
+    return ['unknown', 'room', 'thread'];
   const targets: Target[] = ['unknown', 'room', 'thread'];
   if (actor === 'visitor' && ['message:send', 'typing', 'conversation:read'].includes(event)) {
     targets.push('general');
@@ -232,7 +289,7 @@ function targetsFor(actor: Actor, event: ClientEvent): Target[] {
   return targets;
 }
 
-function generateCases(rng: Rng, ids: Record<Exclude<Target, 'unknown'>, string>): Case[] {
+function generateCases(rng: Rng, ids: Targets): Case[] {
   const actors: Actor[] = ['user', 'outsider', 'guest', 'visitor'];
   const events = Object.keys(EVENTS) as ClientEvent[];
   const cases: Case[] = [];
@@ -257,7 +314,15 @@ function generateCases(rng: Rng, ids: Record<Exclude<Target, 'unknown'>, string>
     const event = rng.pick(events);
     const target = rng.pick(targetsFor(actor, event));
     const conversationId = target === 'unknown' ? rng.uuid() : ids[target];
-    const { payload, what, noPayload } = mutate(rng, event, wellShaped(rng, event, conversationId));
+    const messageId =
+      target === 'room' || target === 'thread'
+        ? ids.messages[target]
+        : String(rng.int(1_000_000, 2_000_000_000));
+    const { payload, what, noPayload } = mutate(
+      rng,
+      event,
+      wellShaped(rng, event, conversationId, messageId),
+    );
     const args = noPayload ? [] : rng.chance(0.05) ? [payload, 'extra', 7] : [payload];
     if (Buffer.byteLength(JSON.stringify(args)) > MAX_FRAME_BYTES) continue;
     // The oracle judges what the server will receive: the payload after a JSON round trip.
@@ -294,7 +359,12 @@ function expectedCode(
   return [access];
 }
 
-function wellShaped(rng: Rng, event: ClientEvent, conversationId: string): Record<string, unknown> {
+function wellShaped(
+  rng: Rng,
+  event: ClientEvent,
+  conversationId: string,
+  messageId: string,
+): Record<string, unknown> {
   switch (event) {
     case 'conversation:join':
       return rng.chance(0.5) ? { conversationId } : { conversationId, afterSeq: rng.int(0, 50) };
@@ -308,6 +378,19 @@ function wellShaped(rng: Rng, event: ClientEvent, conversationId: string): Recor
       return { conversationId, seq: rng.int(0, 50) };
     case 'auth:refresh':
       return { token: rng.chance(0.7) ? rng.pick(BAD_TOKENS) : rng.pick(NASTY_STRINGS) };
+    case 'message:edit':
+      return { messageId, body: rng.pick(NASTY_STRINGS) || 'edited' };
+    case 'message:delete':
+      return { messageId };
+    case 'reaction:add':
+    case 'reaction:remove':
+      return { messageId, emoji: rng.chance(0.8) ? rng.pick(EMOJI) : rng.pick(NASTY_STRINGS) };
+    case 'message:pin':
+      return { messageId, pinned: rng.chance(0.5) };
+    case 'game:start':
+      return { conversationId, x: 'me', o: rng.pick(['ai', 'open'] as const) };
+    case 'game:move':
+      return { messageId, cell: rng.int(0, 8) };
   }
 }
 
@@ -362,7 +445,7 @@ function mutate(
     case 9:
       return { payload: { ...good, [key]: String(good[key]) }, what: `${key} as a string` };
     case 10:
-      if (event === 'message:send') {
+      if (event === 'message:send' || event === 'message:edit') {
         const body = rng.pick([
           '',
           '   \n\t ',

@@ -276,7 +276,11 @@ export interface paths {
          * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
          */
         post: operations["RoomModerationController_archive"];
-        delete?: never;
+        /**
+         * Unarchive the room: writable again (moderators and the owner)
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        delete: operations["RoomModerationController_unarchive"];
         options?: never;
         head?: never;
         patch?: never;
@@ -303,6 +307,26 @@ export interface paths {
          * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
          */
         delete: operations["RoomModerationController_kick"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{slug}/bans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is banned from the room, the newest ban first (moderators and the owner)
+         * @description **Access:** Signed-up users: an access token (a guest token is refused with 403).
+         */
+        get: operations["RoomModerationController_bans"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2753,6 +2777,129 @@ export interface operations {
             };
         };
     };
+    RoomModerationController_unarchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Room slug: the room name lower-cased, other characters as "-" */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
     RoomModerationController_setRole: {
         parameters: {
             query?: never;
@@ -2933,6 +3080,135 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION";
+                    };
+                };
+            };
+            /** @description Unauthorized. `UNAUTHORIZED`: no valid credentials: no token where one is needed, a malformed `Authorization` header, a bad token, or (refresh) a missing, expired or reused `rt` cookie. `TOKEN_EXPIRED`: the access token expired: get a new one from `POST /api/auth/refresh` and retry. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "TOKEN_EXPIRED";
+                    };
+                };
+            };
+            /** @description Forbidden. `FORBIDDEN`: signed in but not allowed: a guest token on a route for signed-up users, or a room the caller has not joined. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found. `NOT_FOUND`: no such resource; a thread the caller is not part of is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests. `RATE_LIMITED`: over a limit (docs/security.md lists them); `details.retryAfterMs` and the `Retry-After` header (seconds) say when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the call would be accepted */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal server error. `INTERNAL`: an unexpected failure; the message carries an error id to find it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Service unavailable. `INTERNAL`: the database cannot be reached; nothing was saved: retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"] & {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    RoomModerationController_bans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Room slug: the room name lower-cased, other characters as "-" */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            user: components["schemas"]["PublicUser"];
+                            bannedAt: string;
+                            bannedBy: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description Bad request. `VALIDATION`: the input does not match the contract, or the JSON is malformed; `details` names each field. */
             400: {

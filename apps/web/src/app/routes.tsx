@@ -22,6 +22,7 @@ const login = page(() => import('./routes/login-page'), 'LoginPage');
 const rooms = page(() => import('./routes/rooms-page'), 'RoomsPage');
 const room = page(() => import('./routes/room-page'), 'RoomPage');
 const thread = page(() => import('./routes/thread-page'), 'ThreadPage');
+const group = page(() => import('./routes/group-page'), 'GroupPage');
 const me = page(() => import('./routes/me-page'), 'MePage');
 const notFound = page(() => import('./routes/not-found-page'), 'NotFoundPage');
 
@@ -36,6 +37,7 @@ export function AppRoutes() {
         <Route path="rooms" element={rooms} />
         <Route path="rooms/:slug" element={room} />
         <Route path="u/:username" element={thread} />
+        <Route path="g/:id" element={group} />
         <Route path="me" element={me} />
         <Route path="*" element={notFound} />
       </Route>

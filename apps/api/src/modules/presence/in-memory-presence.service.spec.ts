@@ -22,11 +22,22 @@ describe('InMemoryPresenceService', () => {
     await presence.connect('s2', ann);
     expect(await presence.join('s1', general)).toBe(true);
     expect(await presence.join('s2', general)).toBe(false);
-    expect(await presence.presentIn(general)).toEqual([ann]);
+    expect(await presence.presentIn(general, 100)).toEqual({ users: [ann], count: 1 });
     expect(await presence.leave('s1', general)).toBe(false);
     const gone = await presence.disconnect('s2');
     expect(gone.conversationsChanged).toEqual([general]);
     expect((await presence.countIn([general])).get(general)).toBe(0);
+  });
+
+  it('lists at most the limit asked for, and counts everyone', async () => {
+    const presence = new InMemoryPresenceService();
+    for (let i = 0; i < 5; i++) {
+      await presence.connect(`s${i}`, { id: `u-${i}`, displayName: `User ${i}` });
+      await presence.join(`s${i}`, general);
+    }
+    const present = await presence.presentIn(general, 3);
+    expect(present.count).toBe(5);
+    expect(present.users).toHaveLength(3);
   });
 
   it('counts visitors as sockets but never as present users', async () => {
@@ -34,7 +45,7 @@ describe('InMemoryPresenceService', () => {
     await presence.connect('v1', null);
     expect(await presence.join('v1', general)).toBe(false);
     expect(await presence.socketCount()).toBe(1);
-    expect(await presence.presentIn(general)).toEqual([]);
+    expect(await presence.presentIn(general, 100)).toEqual({ users: [], count: 0 });
     expect(await presence.disconnect('v1')).toEqual({
       user: null,
       userChanged: false,

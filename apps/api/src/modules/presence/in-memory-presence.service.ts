@@ -1,6 +1,11 @@
 import type { PresenceUser } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
-import { PresenceService, type PresenceChange, type PresenceChanges } from './presence.service.js';
+import {
+  PresenceService,
+  type PresenceChange,
+  type PresenceChanges,
+  type Present,
+} from './presence.service.js';
 
 interface SocketEntry {
   user: PresenceUser | null;
@@ -111,8 +116,9 @@ export class InMemoryPresenceService extends PresenceService {
     return [...this.socketsPerUser.keys()];
   }
 
-  async presentIn(conversationId: string): Promise<PresenceUser[]> {
-    return [...(this.members.get(conversationId)?.values() ?? [])].map((member) => member.user);
+  async presentIn(conversationId: string, limit: number): Promise<Present> {
+    const members = [...(this.members.get(conversationId)?.values() ?? [])];
+    return { users: members.slice(0, limit).map((member) => member.user), count: members.length };
   }
 
   async countIn(conversationIds: string[]): Promise<Map<string, number>> {

@@ -6,4 +6,5 @@ export {
   type ExpiredSocket,
   type PresenceChange,
   type PresenceChanges,
+  type Present,
 } from './presence.service.js';

@@ -32,6 +32,12 @@ export interface PresenceChanges {
   lost: boolean;
 }
 
+/** Who is present in a conversation: `count` of them, `users` at most the limit asked for. */
+export interface Present {
+  users: PresenceUser[];
+  count: number;
+}
+
 /**
  * Who is online, counted per socket: a user is online while any of their sockets is connected,
  * and present in a conversation while any of their sockets has joined it. Events fire once per
@@ -59,7 +65,8 @@ export abstract class PresenceService {
    */
   abstract changesSince(cursor: number, limit?: number): Promise<PresenceChanges>;
   abstract onlineUserIds(): Promise<string[]>;
-  abstract presentIn(conversationId: string): Promise<PresenceUser[]>;
+  /** How many are present, and at most `limit` of them (which ones is not defined). */
+  abstract presentIn(conversationId: string, limit: number): Promise<Present>;
   abstract countIn(conversationIds: string[]): Promise<Map<string, number>>;
   /** Sockets connected anywhere (the bot idles at zero). */
   abstract socketCount(): Promise<number>;

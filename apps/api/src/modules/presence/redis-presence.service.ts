@@ -15,6 +15,7 @@ import {
   type ExpiredSocket,
   type PresenceChange,
   type PresenceChanges,
+  type Present,
 } from './presence.service.js';
 import {
   CHANGES,
@@ -187,13 +188,20 @@ export class RedisPresenceService extends PresenceService implements OnModuleIni
     );
   }
 
-  async presentIn(conversationId: string): Promise<PresenceUser[]> {
+  async presentIn(conversationId: string, limit: number): Promise<Present> {
+    const key = `${PREFIX}:c:${conversationId}`;
     return this.attempt(
-      async () =>
-        (await this.redis.hVals(`${PREFIX}:c:${conversationId}`)).map(
-          (json) => JSON.parse(json) as PresenceUser,
-        ),
-      () => [],
+      async () => {
+        // HRANDFIELD with a count of at least the hash's size returns all of it.
+        const [count, some] = (await this.redis
+          .multi()
+          .hLen(key)
+          .hRandFieldCountWithValues(key, limit)
+          .exec()) as unknown as [number, Array<{ field: string; value: string }>];
+        const users = some.map(({ value }) => JSON.parse(value) as PresenceUser);
+        return { users, count: Number(count) };
+      },
+      () => ({ users: [], count: 0 }),
     );
   }
 

@@ -53,7 +53,13 @@ export class ConversationEvents {
       conversationId: conversation.id,
       text: `Welcome to ${displayName(conversation)}`,
     });
-    return { conversation, presence: present, missed: opened.missed, hasMore: opened.hasMore };
+    return {
+      conversation,
+      presence: present.users,
+      presenceCount: present.count,
+      missed: opened.missed,
+      hasMore: opened.hasMore,
+    };
   }
 
   async leave(socket: ChatSocket, payload: { conversationId: string }): Promise<null> {
@@ -131,7 +137,7 @@ export class ConversationEvents {
 }
 
 function displayName(conversation: Conversation): string {
-  return conversation.kind === 'direct'
-    ? 'your private thread'
-    : `#${conversation.slug ?? conversation.name}`;
+  if (conversation.kind === 'direct') return 'your private thread';
+  if (conversation.kind === 'group') return conversation.name || 'your group';
+  return `#${conversation.slug ?? conversation.name}`;
 }

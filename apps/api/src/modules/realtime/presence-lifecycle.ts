@@ -1,12 +1,12 @@
-import type {
-  ConversationPresenceChanged,
-  PresenceUser,
-  PresenceWatchResult,
-  UserPresenceChanged,
+import {
+  LIMITS,
+  type ConversationPresenceChanged,
+  type PresenceWatchResult,
+  type UserPresenceChanged,
 } from '@chat/contracts';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectConfig, type AppConfig } from '../../config/app-config.js';
-import { PresenceService, type PresenceChanges } from '../presence/index.js';
+import { PresenceService, type PresenceChanges, type Present } from '../presence/index.js';
 import { UsersService } from '../users/index.js';
 import { conversationRoom, watchRoom, type ChatServer, type ChatSocket } from './socket-types.js';
 import { RateLimits } from '../../common/rate-limit/rate-limits.service.js';
@@ -79,8 +79,9 @@ export class PresenceLifecycle implements OnModuleDestroy {
     await this.presence.removeUser(conversationId, userId);
   }
 
-  presentIn(conversationId: string): Promise<PresenceUser[]> {
-    return this.presence.presentIn(conversationId);
+  /** Who is here: the exact count and at most `presenceListedMax` of them. */
+  presentIn(conversationId: string): Promise<Present> {
+    return this.presence.presentIn(conversationId, LIMITS.presenceListedMax);
   }
 
   /** `presence:watch`: the socket now shows exactly these users; who of them is online. */
@@ -118,7 +119,7 @@ export class PresenceLifecycle implements OnModuleDestroy {
       const changes = await this.presence.changesSince(this.cursor);
       this.cursor = changes.cursor;
       if (changes.lost) changes.users.push(...(await this.everyWatchedUser()));
-      await this.send(this.userFrames(changes), this.conversationFrames(changes));
+      await this.send(this.userFrames(changes), await this.conversationFrames(changes));
     } catch (error) {
       this.logger.warn(`Presence flush failed: ${(error as Error).message}`);
     } finally {
@@ -146,16 +147,25 @@ export class PresenceLifecycle implements OnModuleDestroy {
     return frames;
   }
 
-  private conversationFrames({ conversations }: PresenceChanges): ConversationPresenceChanged[] {
+  private async conversationFrames({
+    conversations,
+  }: PresenceChanges): Promise<ConversationPresenceChanged[]> {
     const rooms = this.server!.of('/').adapter.rooms;
     const frames = new Map<string, ConversationPresenceChanged>();
     for (const { conversationId, userId, user } of conversations) {
       if (!rooms.has(conversationRoom(conversationId))) continue; // nobody reads it here
       let frame = frames.get(conversationId);
-      if (!frame) frames.set(conversationId, (frame = { conversationId, joined: [], left: [] }));
-      if (user) frame.joined.push(user);
-      else frame.left.push(userId);
+      if (!frame) {
+        frames.set(conversationId, (frame = { conversationId, joined: [], left: [], count: 0 }));
+      }
+      if (!user) frame.left.push(userId);
+      // Beyond the listed maximum the count alone says it: a storm into general must not make
+      // every frame carry everyone who arrived.
+      else if (frame.joined.length < LIMITS.presenceListedMax) frame.joined.push(user);
     }
+    if (frames.size === 0) return [];
+    const counts = await this.presence.countIn([...frames.keys()]);
+    for (const frame of frames.values()) frame.count = counts.get(frame.conversationId) ?? 0;
     return [...frames.values()];
   }
 

@@ -91,11 +91,13 @@ export class RealtimeFanout {
    * being present there.
    */
   @OnEvent(ROOM_MEMBER_LEFT)
-  async memberLeft({ conversationId, userId }: RoomMemberLeftEvent): Promise<void> {
+  async memberLeft({ conversationId, userId, reason }: RoomMemberLeftEvent): Promise<void> {
     if (!this.server) return;
     const room = conversationRoom(conversationId);
     try {
       this.server.in(userRoom(userId)).socketsLeave(room);
+      // Their other tabs drop it from the sidebar and leave its view (a kick or ban says so).
+      this.server.to(userRoom(userId)).emit('conversation:removed', { conversationId, reason });
       await this.presence.removed(conversationId, userId);
     } catch (error) {
       this.logger.error(
@@ -108,8 +110,8 @@ export class RealtimeFanout {
   /** A deleted room: every socket on every process stops receiving it. */
   @OnEvent(ROOM_DELETED)
   roomDeleted({ conversationId }: RoomDeletedEvent): void {
-    this.server
-      ?.in(conversationRoom(conversationId))
-      .socketsLeave(conversationRoom(conversationId));
+    const room = conversationRoom(conversationId);
+    this.server?.to(room).emit('conversation:removed', { conversationId, reason: 'deleted' });
+    this.server?.in(room).socketsLeave(room);
   }
 }

@@ -1,8 +1,9 @@
-import { NavLink } from 'react-router';
+import { useState } from 'react';
+import { NavLink, useNavigate } from 'react-router';
 import type { Session } from '../../features/auth';
 import { NotificationSettings } from '../../features/notifications';
 import { RoomsNav, useGeneral, useGeneralMentions } from '../../features/rooms';
-import { ThreadList } from '../../features/threads';
+import { NewGroupDialog, ThreadList } from '../../features/threads';
 import { UserDirectory } from '../../features/users';
 import { useMutedConversations } from '../../lib/conversation-mute';
 import { userIdOf } from '../session-identity';
@@ -12,6 +13,18 @@ export function Sidebar({ session }: { session: Session | undefined }) {
   const generalMentions = useGeneralMentions();
   const general = useGeneral();
   const generalMuted = useMutedConversations(myUserId).includes(general.data?.id ?? '');
+  const navigate = useNavigate();
+  const [newGroup, setNewGroup] = useState(false);
+  const groupButton = (label: string) =>
+    myUserId ? (
+      <button
+        type="button"
+        className="sidebar__heading-link button--link"
+        onClick={() => setNewGroup(true)}
+      >
+        {label}
+      </button>
+    ) : null;
   return (
     <div className="sidebar__content">
       <nav aria-label="Conversations" className="sidebar__nav">
@@ -37,10 +50,20 @@ export function Sidebar({ session }: { session: Session | undefined }) {
           </NavLink>
         </section>
         <RoomsNav signedIn={myUserId !== undefined} myUserId={myUserId} />
-        {myUserId ? <ThreadList myUserId={myUserId} /> : null}
+        {myUserId ? <ThreadList myUserId={myUserId} actions={groupButton('New group')} /> : null}
       </nav>
       {myUserId ? <NotificationSettings userId={myUserId} /> : null}
-      <UserDirectory myUserId={myUserId} />
+      <UserDirectory myUserId={myUserId} actions={groupButton('Start a group')} />
+      {newGroup && myUserId ? (
+        <NewGroupDialog
+          myUserId={myUserId}
+          onClose={() => setNewGroup(false)}
+          onCreated={(group) => {
+            setNewGroup(false);
+            void navigate(`/g/${group.id}`);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

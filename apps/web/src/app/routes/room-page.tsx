@@ -1,14 +1,16 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { useSession } from '../../features/auth';
 import { ConversationView, listMentionables } from '../../features/chat';
 import {
+  canModerate,
   MemberList,
   RoomHeader,
   UnknownRoom,
   useMyRoomCounts,
   useRoom,
   useRoomRead,
+  useRoomRemoval,
 } from '../../features/rooms';
 import { MuteToggle } from '../../features/notifications';
 import { isApiError } from '../../lib/api-client';
@@ -26,6 +28,8 @@ export function RoomPage() {
   );
   const counts = useMyRoomCounts(room.data?.id);
   const onRead = useRoomRead(room.data?.id);
+  const removal = useRoomRemoval(room.data?.id);
+  const [membersOpen, setMembersOpen] = useState(false);
 
   if (session.isPending) return <p className="page muted">Loading…</p>;
   if (myUserId === undefined) {
@@ -47,21 +51,50 @@ export function RoomPage() {
   // General has its own page, the lobby.
   if (room.data.kind === 'general') return <Navigate to="/" replace />;
 
-  const isMember = room.data.members.some((member) => member.user.id === myUserId);
-  const header = (
-    <RoomHeader room={room.data} isMember={isMember}>
-      {isMember ? <MuteToggle userId={myUserId} conversationId={room.data.id} /> : null}
-    </RoomHeader>
-  );
+  // Told by the server that I am out (kicked, banned): leave the conversation at once, before
+  // the room's details are fetched again.
+  const removed = removal.data ?? null;
+  const isMember = !removed && room.data.members.some((member) => member.user.id === myUserId);
   if (!isMember) {
     return (
       <div className="page">
-        {header}
-        <p>Join #{room.data.slug} to read the conversation and post.</p>
-        <MemberList room={room.data} />
+        <RoomHeader room={room.data} isMember={false} />
+        {removed ? (
+          <p className="form__error" role="alert">
+            {REMOVAL_TEXT[removed] ?? 'You are no longer in this room.'}
+          </p>
+        ) : null}
+        {removed === 'banned' ? null : (
+          <p>Join #{room.data.slug} to read the conversation and post.</p>
+        )}
+        {removed ? (
+          <p>
+            <Link to="/rooms">See all rooms</Link>
+          </p>
+        ) : (
+          <MemberList room={room.data} myUserId={myUserId} />
+        )}
       </div>
     );
   }
+  const moderator = canModerate(room.data.myRole);
+  const header = (
+    <>
+      <RoomHeader
+        room={room.data}
+        isMember
+        membersOpen={membersOpen}
+        onToggleMembers={() => setMembersOpen((open) => !open)}
+      >
+        <MuteToggle userId={myUserId} conversationId={room.data.id} />
+      </RoomHeader>
+      {membersOpen ? (
+        <div id="room-members" className="conversation__panel">
+          <MemberList room={room.data} myUserId={myUserId} />
+        </div>
+      ) : null}
+    </>
+  );
   return (
     <ConversationView
       key={room.data.id}
@@ -74,6 +107,19 @@ export function RoomPage() {
       onRead={onRead}
       unreadAtOpen={counts.unread}
       findMentionables={findMentionables}
+      showPins
+      canPin={moderator}
+      canModerate={moderator}
+      readOnlyNotice={
+        room.data.archived ? 'This room is archived: it is read-only for everyone.' : undefined
+      }
     />
   );
 }
+
+const REMOVAL_TEXT: Record<string, string> = {
+  kicked: 'A moderator removed you from this room.',
+  banned: 'You are banned from this room.',
+  left: 'You left this room.',
+  deleted: 'This room was deleted.',
+};

@@ -84,6 +84,8 @@ export function ThreadPage() {
       header={header}
       unreadAtOpen={thread.data.unread}
       findMentionables={findMentionables}
+      showPins
+      canPin
     />
   );
 }

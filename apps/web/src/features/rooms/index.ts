@@ -7,7 +7,8 @@ export {
   useMyRoomCounts,
   useRoomRead,
 } from './api/room-mentions';
-export { useGeneral, useMyRooms, useRoom } from './api/rooms';
+export { useGeneral, useMyRooms, useRoom, useRoomRemoval } from './api/rooms';
+export { canModerate } from './logic/moderation';
 export { GeneralHeader } from './components/general-header';
 export { MemberList } from './components/member-list';
 export { NewRoomDialog } from './components/new-room-dialog';

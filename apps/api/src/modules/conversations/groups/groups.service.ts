@@ -12,6 +12,8 @@ import { ConversationSummaries } from '../conversation-summaries.service.js';
 import { Memberships } from '../membership/memberships.service.js';
 import { MessagePosting } from '../posting/message-posting.service.js';
 import { ROOM_MEMBER_LEFT, type RoomMemberLeftEvent } from '../rooms/rooms.events.js';
+import { THREAD_CREATED, type ThreadCreatedEvent } from '../threads/threads.events.js';
+import { ThreadsService } from '../threads/threads.service.js';
 
 /**
  * Group conversations: private like threads (404 to outsiders), 3–50 people, no roles: any
@@ -29,6 +31,7 @@ export class GroupsService {
     private readonly users: UsersService,
     private readonly events: EventEmitter2,
     private readonly limits: RateLimits,
+    private readonly threads: ThreadsService,
   ) {}
 
   async create(creatorId: string, body: CreateGroupBody): Promise<Conversation> {
@@ -65,6 +68,7 @@ export class GroupsService {
       );
       return tx.findOneByOrFail(ConversationEntity, { id });
     });
+    await this.announce(group, others);
     return this.summaries.withCount(group, creatorId);
   }
 
@@ -78,8 +82,10 @@ export class GroupsService {
       if ((counts.get(group.id) ?? 0) >= LIMITS.groupMembersMax)
         throw new AppError('CONFLICT', `A group holds at most ${LIMITS.groupMembersMax} people`);
       const { created } = await this.memberships.add(group.id, userId);
-      if (created)
+      if (created) {
         await this.line(group, actorId, `${await this.nameOf(actorId)} added ${user.displayName}`);
+        await this.announce(group, [userId]);
+      }
     }
     return this.summaries.withCount(group, actorId);
   }
@@ -99,6 +105,7 @@ export class GroupsService {
     this.events.emit(ROOM_MEMBER_LEFT, {
       conversationId: group.id,
       userId,
+      reason: 'left',
     } satisfies RoomMemberLeftEvent);
   }
 
@@ -121,6 +128,15 @@ export class GroupsService {
     if (!group || (await this.memberships.roleOf(group.id, userId)) === null)
       throw notFound('Conversation');
     return group;
+  }
+
+  /** `thread:new` to each person now in the group, so their sidebar shows it at once. */
+  private async announce(group: ConversationEntity, userIds: string[]): Promise<void> {
+    for (const recipientId of userIds) {
+      const [thread] = await this.threads.describe(recipientId, [group]);
+      if (thread)
+        this.events.emit(THREAD_CREATED, { recipientId, thread } satisfies ThreadCreatedEvent);
+    }
   }
 
   private async nameOf(userId: string): Promise<string> {

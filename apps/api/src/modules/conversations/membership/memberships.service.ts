@@ -2,8 +2,10 @@ import type { MemberRole } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { AppError } from '../../../common/errors/app-error.js';
 import type { ReadMarker } from '../../messages/index.js';
 import { ConversationMemberEntity } from '../conversation-member.entity.js';
+import type { ConversationEntity } from '../conversation.entity.js';
 
 /** Who belongs to which conversation, and how far each member has read. */
 @Injectable()
@@ -13,18 +15,27 @@ export class Memberships {
     private readonly members: Repository<ConversationMemberEntity>,
   ) {}
 
-  /** Adds a member; `created` is false when they already were one. */
+  /**
+   * Adds a member; `created` is false when they already were one. A user banned from the
+   * conversation is refused by the insert itself, under the conversation row's key-share lock:
+   * a ban takes that row FOR UPDATE first, so either it committed before (and the NOT EXISTS
+   * sees it) or it waits for this insert and then removes the membership it finds.
+   */
   async add(conversationId: string, userId: string, role: MemberRole = 'member') {
-    const inserted = await this.members
-      .createQueryBuilder()
-      .insert()
-      .values({ conversationId, userId, role, lastReadSeq: 0 })
-      .orIgnore()
-      // Without RETURNING, raw is empty whether or not a row went in.
-      .returning('user_id')
-      .execute();
-    const membership = await this.members.findOneByOrFail({ conversationId, userId });
-    return { membership, created: (inserted.raw as unknown[]).length > 0 };
+    return this.members.manager.transaction(async (tx) => {
+      await tx.query(`SELECT 1 FROM conversations WHERE id = $1 FOR KEY SHARE`, [conversationId]);
+      const inserted: unknown[] = await tx.query(
+        `INSERT INTO conversation_members (conversation_id, user_id, role, last_read_seq)
+         SELECT $1, $2, $3, 0
+         WHERE NOT EXISTS (SELECT 1 FROM room_bans WHERE conversation_id = $1 AND user_id = $2)
+         ON CONFLICT DO NOTHING
+         RETURNING user_id`,
+        [conversationId, userId, role],
+      );
+      const membership = await tx.findOneBy(ConversationMemberEntity, { conversationId, userId });
+      if (!membership) throw new AppError('FORBIDDEN', 'You are banned from this room');
+      return { membership, created: inserted.length > 0 };
+    });
   }
 
   async remove(conversationId: string, userId: string): Promise<boolean> {
@@ -76,6 +87,22 @@ export class Memberships {
       );
       await tx.update(ConversationMemberEntity, { conversationId, userId: to }, { role: 'owner' });
     });
+  }
+
+  /**
+   * Whose personal rooms get a message of this conversation and its changes besides its
+   * subscribers (so unread badges and the sidebar move while it is not open): a thread's two
+   * participants, a group's members; nobody for rooms and general.
+   */
+  async directRecipients(conversation: ConversationEntity): Promise<string[] | null> {
+    if (conversation.kind === 'group') {
+      const rows: Array<{ id: string }> = await this.members.query(
+        `SELECT user_id AS id FROM conversation_members WHERE conversation_id = $1`,
+        [conversation.id],
+      );
+      return rows.map((row) => row.id);
+    }
+    return conversation.directKey ? conversation.directKey.split(':') : null;
   }
 
   membersOf(conversationId: string): Promise<ConversationMemberEntity[]> {

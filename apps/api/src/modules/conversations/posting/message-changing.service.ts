@@ -7,7 +7,6 @@ import { MessagesService, type Delivery } from '../../messages/index.js';
 import { ConversationAccess } from '../access/conversation-access.service.js';
 import type { ConversationEntity } from '../conversation.entity.js';
 import { Memberships } from '../membership/memberships.service.js';
-import { threadParticipants } from '../threads/thread-store.js';
 import { Mentions } from './mentions.js';
 
 /**
@@ -39,7 +38,7 @@ export class MessageChanging {
       actor.id,
       body,
       mentions,
-      delivery(conversation, originSocketId),
+      await this.delivery(conversation, originSocketId),
     );
   }
 
@@ -56,7 +55,7 @@ export class MessageChanging {
       messageId,
       actor.id,
       asModerator,
-      delivery(conversation, originSocketId),
+      await this.delivery(conversation, originSocketId),
     );
   }
 
@@ -69,7 +68,7 @@ export class MessageChanging {
   ): Promise<Message> {
     const actor = await this.limited(principal, 'reaction');
     const conversation = await this.conversationOf(actor, messageId);
-    const how = delivery(conversation, originSocketId);
+    const how = await this.delivery(conversation, originSocketId);
     return add
       ? this.messages.addReaction(messageId, actor.id, emoji, how)
       : this.messages.removeReaction(messageId, actor.id, emoji, how);
@@ -85,7 +84,7 @@ export class MessageChanging {
     messageId: string,
     originSocketId?: string,
   ): Promise<Delivery> {
-    return delivery(await this.conversationOf(actor, messageId), originSocketId);
+    return this.delivery(await this.conversationOf(actor, messageId), originSocketId);
   }
 
   /**
@@ -108,7 +107,7 @@ export class MessageChanging {
       messageId,
       actor.id,
       pinned,
-      delivery(conversation, originSocketId),
+      await this.delivery(conversation, originSocketId),
     );
   }
 
@@ -128,13 +127,16 @@ export class MessageChanging {
     return principal;
   }
 
+  private async delivery(
+    conversation: ConversationEntity,
+    originSocketId?: string,
+  ): Promise<Delivery> {
+    return { directUserIds: await this.memberships.directRecipients(conversation), originSocketId };
+  }
+
   /** NOT_FOUND for an unknown message; the conversation's posting refusal for the rest. */
   private async conversationOf(actor: Principal, messageId: string): Promise<ConversationEntity> {
     const { conversationId } = await this.messages.locate(messageId);
     return this.access.getPostable(actor, conversationId);
   }
-}
-
-function delivery(conversation: ConversationEntity, originSocketId?: string): Delivery {
-  return { directUserIds: threadParticipants(conversation), originSocketId };
 }

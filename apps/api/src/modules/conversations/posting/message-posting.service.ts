@@ -12,7 +12,7 @@ import {
 } from '../../messages/index.js';
 import { ConversationAccess } from '../access/conversation-access.service.js';
 import type { ConversationEntity } from '../conversation.entity.js';
-import { threadParticipants } from '../threads/thread-store.js';
+import { Memberships } from '../membership/memberships.service.js';
 import { Mentions } from './mentions.js';
 
 export interface PostInput {
@@ -41,6 +41,7 @@ export class MessagePosting {
     private readonly messages: MessagesService,
     private readonly limits: RateLimits,
     private readonly mentions: Mentions,
+    private readonly memberships: Memberships,
   ) {}
 
   /** A person's message: their send limit applies (per user or guest, across sockets). */
@@ -70,7 +71,7 @@ export class MessagePosting {
       replyTo,
       mentions,
       game: input.game,
-      directUserIds: threadParticipants(conversation),
+      directUserIds: await this.memberships.directRecipients(conversation),
       originSocketId: input.originSocketId,
     });
   }
@@ -80,7 +81,11 @@ export class MessagePosting {
    * its subscribers, and for a thread both participants' personal rooms.
    */
   async deliveryFor(conversationId: string): Promise<Delivery> {
-    return { directUserIds: threadParticipants(await this.access.find(conversationId)) };
+    return {
+      directUserIds: await this.memberships.directRecipients(
+        await this.access.find(conversationId),
+      ),
+    };
   }
 
   /** A system line in a conversation, attributed to the user it is about. */

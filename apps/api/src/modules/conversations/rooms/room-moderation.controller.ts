@@ -1,6 +1,7 @@
 import {
   conversationSchema,
   membershipSchema,
+  roomBanListSchema,
   roomMemberParamsSchema,
   setRoleBodySchema,
   slugParamSchema,
@@ -9,13 +10,14 @@ import {
   type SetRoleBody,
   type UpdateRoomBody,
 } from '@chat/contracts';
-import { Body, Controller, Delete, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUserId } from '../../../common/access/access.decorators.js';
 import { Valid } from '../../../common/http/zod-validation.pipe.js';
 import { ApiContract } from '../../../common/openapi/api-contract.decorator.js';
 import {
   membershipExample,
+  publicUserExample,
   roomExample,
   setRoleBodyExample,
   updateRoomBodyExample,
@@ -64,6 +66,22 @@ export class RoomModerationController {
     return this.moderation.archive(userId, params.slug);
   }
 
+  @Delete('archive')
+  @ApiContract({
+    summary: 'Unarchive the room: writable again (moderators and the owner)',
+    params: slugParamSchema,
+    response: conversationSchema,
+    example: roomExample,
+    status: 200,
+    errors: [...ACTION_ERRORS],
+  })
+  unarchive(
+    @CurrentUserId() userId: string,
+    @Param(Valid(slugParamSchema)) params: { slug: string },
+  ) {
+    return this.moderation.unarchive(userId, params.slug);
+  }
+
   @Put('members/:userId')
   @ApiContract({
     summary: "Set a member's role (the owner only); `owner` hands the room over",
@@ -95,6 +113,20 @@ export class RoomModerationController {
     @Param(Valid(roomMemberParamsSchema)) params: RoomMemberParams,
   ) {
     return this.moderation.kick(userId, params.slug, params.userId);
+  }
+
+  @Get('bans')
+  @ApiContract({
+    summary: 'Who is banned from the room, the newest ban first (moderators and the owner)',
+    params: slugParamSchema,
+    response: roomBanListSchema,
+    example: {
+      items: [{ user: publicUserExample, bannedAt: '2026-01-05T10:00:00.000Z', bannedBy: null }],
+    },
+    errors: [...ACTION_ERRORS],
+  })
+  bans(@CurrentUserId() userId: string, @Param(Valid(slugParamSchema)) params: { slug: string }) {
+    return this.moderation.bansOf(userId, params.slug);
   }
 
   @Put('bans/:userId')

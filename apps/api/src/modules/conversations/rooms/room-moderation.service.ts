@@ -1,4 +1,10 @@
-import type { Conversation, MemberRole, Membership, UpdateRoomBody } from '@chat/contracts';
+import type {
+  Conversation,
+  MemberRole,
+  Membership,
+  RoomBanList,
+  UpdateRoomBody,
+} from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppError, notFound } from '../../../common/errors/app-error.js';
@@ -19,7 +25,9 @@ const RANK: Record<MemberRole, number> = { member: 0, moderator: 1, owner: 2 };
 /**
  * Running a room: the owner sets roles (and may hand the room over); moderators and the owner
  * kick, ban, rename, set the topic and archive. Each action is a stored system line in the
- * room, posted by the actor before the change (so a ban's line is still theirs to post).
+ * room. A kick's or ban's line comes before the change (the target still reads it); a role,
+ * rename, topic or archive line after it, so clients that refetch the room on a system line
+ * read the new state.
  */
 @Injectable()
 export class RoomModeration {
@@ -66,7 +74,7 @@ export class RoomModeration {
     this.assertOutranks(rank, role);
     const [actor, target] = await this.names(actorId, userId);
     await this.line(room, actorId, `${actor} removed ${target} from the room`);
-    if (await this.memberships.remove(room.id, userId)) this.left(room.id, userId);
+    if (await this.memberships.remove(room.id, userId)) this.left(room.id, userId, 'kicked');
   }
 
   /** Bans a user (a member or not): they cannot join, read or receive the room. */
@@ -79,7 +87,22 @@ export class RoomModeration {
     if (await this.bans.isBanned(room.id, userId)) return;
     await this.line(room, actorId, `${actor} banned ${target}`);
     const { wasMember } = await this.bans.ban(room.id, userId, actorId);
-    if (wasMember) this.left(room.id, userId);
+    if (wasMember) this.left(room.id, userId, 'banned');
+  }
+
+  /** Who is banned: moderators and the owner only (FORBIDDEN for members). */
+  async bansOf(actorId: string, slug: string): Promise<RoomBanList> {
+    const { room } = await this.acting(actorId, slug, 'moderator');
+    const bans = await this.bans.list(room.id);
+    const users = new Map(
+      (await this.users.findPublic(bans.map((ban) => ban.userId))).map((user) => [user.id, user]),
+    );
+    return {
+      items: bans.flatMap((ban) => {
+        const user = users.get(ban.userId);
+        return user ? [{ user, bannedAt: ban.bannedAt, bannedBy: ban.bannedBy }] : [];
+      }),
+    };
   }
 
   async unban(actorId: string, slug: string, userId: string): Promise<void> {
@@ -89,11 +112,15 @@ export class RoomModeration {
       await this.line(room, actorId, `${actor} lifted the ban on ${target}`);
   }
 
-  /** A new name (the slug, the room's address, stays) and/or topic. */
+  /**
+   * A new name (the slug, the room's address, stays) and/or topic. The lines follow the change,
+   * so a client refetching the room when it sees them reads the new name.
+   */
   async update(actorId: string, slug: string, body: UpdateRoomBody): Promise<Conversation> {
     const { room } = await this.acting(actorId, slug, 'moderator');
     const [actor] = await this.names(actorId);
     const topic = body.topic === undefined ? undefined : body.topic || null;
+    const updated = await this.store.update(room.id, { name: body.name, topic });
     if (body.name !== undefined && body.name !== room.name)
       await this.line(room, actorId, `${actor} renamed the room to ${body.name}`);
     if (topic !== undefined && topic !== room.topic)
@@ -102,18 +129,33 @@ export class RoomModeration {
         actorId,
         topic ? `${actor} set the topic: ${topic}` : `${actor} cleared the topic`,
       );
-    const updated = await this.store.update(room.id, { name: body.name, topic });
     return this.summaries.withCount(updated, actorId);
   }
 
-  /** Read-only for everyone from now on; archiving an archived room changes nothing. */
+  /**
+   * Read-only for everyone from now on; archiving an archived room changes nothing. The line
+   * follows the change (system lines may be posted in an archived room), so a client refetching
+   * the room on seeing it reads it archived.
+   */
   async archive(actorId: string, slug: string): Promise<Conversation> {
     const { room } = await this.acting(actorId, slug, 'moderator');
+    const archived = await this.store.archive(room.id);
     if (!room.archivedAt) {
       const [actor] = await this.names(actorId);
       await this.line(room, actorId, `${actor} archived the room`);
     }
-    return this.summaries.withCount(await this.store.archive(room.id), actorId);
+    return this.summaries.withCount(archived, actorId);
+  }
+
+  /** Writable again; unarchiving a room that is not archived changes nothing. */
+  async unarchive(actorId: string, slug: string): Promise<Conversation> {
+    const { room } = await this.acting(actorId, slug, 'moderator');
+    const reopened = await this.store.unarchive(room.id);
+    if (room.archivedAt) {
+      const [actor] = await this.names(actorId);
+      await this.line(room, actorId, `${actor} unarchived the room`);
+    }
+    return this.summaries.withCount(reopened, actorId);
   }
 
   /** The room, if the actor holds at least `least` there; a member trying more is FORBIDDEN. */
@@ -144,8 +186,12 @@ export class RoomModeration {
   }
 
   /** Their open sockets leave the room on every process (realtime handles the event). */
-  private left(conversationId: string, userId: string): void {
-    this.events.emit(ROOM_MEMBER_LEFT, { conversationId, userId } satisfies RoomMemberLeftEvent);
+  private left(conversationId: string, userId: string, reason: 'kicked' | 'banned'): void {
+    this.events.emit(ROOM_MEMBER_LEFT, {
+      conversationId,
+      userId,
+      reason,
+    } satisfies RoomMemberLeftEvent);
   }
 
   private async membership(conversationId: string, userId: string): Promise<Membership> {

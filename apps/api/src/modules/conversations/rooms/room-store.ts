@@ -102,6 +102,14 @@ export class RoomStore {
     return this.conversations.findOneByOrFail({ id });
   }
 
+  async unarchive(id: string): Promise<ConversationEntity> {
+    await this.conversations.query(
+      `UPDATE conversations SET archived_at = NULL WHERE id = $1 AND archived_at IS NOT NULL`,
+      [id],
+    );
+    return this.conversations.findOneByOrFail({ id });
+  }
+
   /** General or a room, by slug. */
   findBySlug(slug: string): Promise<ConversationEntity | null> {
     return this.conversations.findOneBy({ slug });

@@ -11,4 +11,6 @@ export interface RoomDeletedEvent {
 export interface RoomMemberLeftEvent {
   conversationId: string;
   userId: string;
+  /** Told to the user's sockets (`conversation:removed`). */
+  reason: 'left' | 'kicked' | 'banned';
 }

@@ -200,6 +200,7 @@ export class RoomsService {
       this.events.emit(ROOM_MEMBER_LEFT, {
         conversationId: room.id,
         userId,
+        reason: 'left',
       } satisfies RoomMemberLeftEvent);
     }
   }

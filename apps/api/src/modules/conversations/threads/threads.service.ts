@@ -43,7 +43,7 @@ export class ThreadsService {
   }
 
   /** Threads and groups as `userId` sees them: the other user (direct) or the members, the last message, the unread and mention counts. */
-  private async describe(userId: string, conversations: ConversationEntity[]): Promise<Thread[]> {
+  async describe(userId: string, conversations: ConversationEntity[]): Promise<Thread[]> {
     const ids = conversations.map((c) => c.id);
     const [members, unread, latest] = await Promise.all([
       this.memberships.membersByConversation(ids),

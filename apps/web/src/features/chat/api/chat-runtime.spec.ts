@@ -97,6 +97,7 @@ function joinResult(missed: Message[], hasMore = false): JoinResult {
       lastSeq: missed.at(-1)?.seq ?? 0,
     },
     presence: [{ id: ALICE.id, displayName: 'Alice', username: 'alice' }],
+    presenceCount: 1,
     missed,
     hasMore,
   };
@@ -199,19 +200,31 @@ describe('ChatRuntime', () => {
     const { socket, runtime, queryClient } = setup([]);
     runtime.openConversation(CONVERSATION_ID);
     socket.connect();
-    const presence = () =>
-      queryClient.getQueryData<{ id: string }[]>(['conversations', CONVERSATION_ID, 'presence']);
+    const present = () =>
+      queryClient.getQueryData<{ users: { id: string }[]; count: number }>([
+        'conversations',
+        CONVERSATION_ID,
+        'presence',
+      ]);
+    const presence = () => present()?.users;
     await vi.waitFor(() => expect(presence()?.map((u) => u.id)).toEqual([ALICE.id]));
 
     const bob = { id: 'b0b00000-0000-4000-8000-000000000000', displayName: 'Bob' };
     const cleo = { id: 'c1e00000-0000-4000-8000-000000000000', displayName: 'Cleo' };
-    socket.fire('presence:changed', { conversationId: CONVERSATION_ID, joined: [bob], left: [] });
+    socket.fire('presence:changed', {
+      conversationId: CONVERSATION_ID,
+      joined: [bob],
+      left: [],
+      count: 2,
+    });
     expect(presence()?.map((u) => u.id)).toEqual([ALICE.id, bob.id]);
+    expect(present()?.count).toBe(2);
     // One coalesced frame: Alice left, Cleo came, Bob is named again (no duplicate).
     socket.fire('presence:changed', {
       conversationId: CONVERSATION_ID,
       joined: [cleo, bob],
       left: [ALICE.id],
+      count: 2,
     });
     expect(presence()?.map((u) => u.id)).toEqual([cleo.id, bob.id]);
     // A frame about watched users is not about the conversation.

@@ -5,7 +5,7 @@ import {
   type JoinResult,
   type Message,
   type MessageSender,
-  type PresenceUser,
+  type PinnedList,
   type ReplyPreview,
   type SendPayload,
 } from '@chat/contracts';
@@ -28,6 +28,7 @@ import {
   type MessageList,
 } from '../logic/message-list';
 import { Outbox } from '../logic/outbox';
+import { applyPresenceChange, NOBODY_PRESENT, type ConversationPresence } from '../logic/presence';
 import { memoryOutboxStore, type OutboxStore, type StoredSend } from '../logic/outbox-store';
 import {
   deleteMessage,
@@ -39,8 +40,11 @@ import {
   patchMessage,
   postRead,
   presenceKey,
+  pinsKey,
+  putPin,
   putReaction,
 } from './messages';
+import { applyPinChange } from '../logic/pins';
 
 const JOIN_TIMEOUT_MS = 10_000;
 const READ_TIMEOUT_MS = 10_000;
@@ -183,6 +187,18 @@ export class ChatRuntime {
     this.receive(changed, 'ack');
   }
 
+  /** Pins (`pinned`) or unpins a message; rejects with the server's reason. */
+  async pin(message: Message, pinned: boolean): Promise<void> {
+    const changed = this.socket.connected
+      ? await this.ackOf<Message>(
+          this.socket
+            .timeout(ACTION_TIMEOUT_MS)
+            .emitWithAck('message:pin', { messageId: message.id, pinned }),
+        )
+      : await putPin(message.id, pinned);
+    this.receive(changed, 'ack');
+  }
+
   /** One page of older history, for scrolling up. */
   async loadOlder(conversationId: string, limit?: number): Promise<void> {
     const list = this.list(conversationId);
@@ -246,12 +262,7 @@ export class ChatRuntime {
       // Coalesced: who arrived and who left since the last frame (at most one a second).
       'presence:changed': (change) => {
         if (!isConversationPresence(change)) return;
-        const { conversationId, joined, left } = change;
-        const gone = new Set([...left, ...joined.map((u) => u.id)]);
-        this.setPresence(conversationId, (users) => [
-          ...users.filter((u) => !gone.has(u.id)),
-          ...joined,
-        ]);
+        this.setPresence(change.conversationId, (present) => applyPresenceChange(present, change));
       },
       'system:notice': ({ conversationId, text }) =>
         this.queryClient.setQueryData(noticeKey(conversationId), text),
@@ -266,6 +277,10 @@ export class ChatRuntime {
   private receive(message: Message, via: 'live' | 'ack'): void {
     const { conversationId } = message;
     this.update(conversationId, (list) => mergeMessages(list, [message]));
+    // The pinned panel, if it was loaded, follows pins, unpins and edits of pinned messages.
+    this.queryClient.setQueryData<PinnedList>(pinsKey(conversationId), (pins) =>
+      pins ? applyPinChange(pins, message) : pins,
+    );
     const list = this.list(conversationId);
     if (!list || !hasGap(list) || !this.open.has(conversationId)) return;
     if (via === 'live') {
@@ -321,7 +336,10 @@ export class ChatRuntime {
         join: (afterSeq) => this.join(conversationId, afterSeq),
         ...this.changesSource(conversationId),
       });
-      this.queryClient.setQueryData(presenceKey(conversationId), result.join.presence);
+      this.setPresence(conversationId, () => ({
+        users: result.join.presence,
+        count: result.join.presenceCount,
+      }));
       if (result.complete) {
         this.update(conversationId, (current) =>
           applyChanges(current, result.messages, result.through),
@@ -391,10 +409,10 @@ export class ChatRuntime {
 
   private setPresence(
     conversationId: string,
-    change: (users: PresenceUser[]) => PresenceUser[],
+    change: (present: ConversationPresence) => ConversationPresence,
   ): void {
-    this.queryClient.setQueryData<PresenceUser[]>(presenceKey(conversationId), (users) =>
-      change(users ?? []),
+    this.queryClient.setQueryData<ConversationPresence>(presenceKey(conversationId), (present) =>
+      change(present ?? NOBODY_PRESENT),
     );
   }
 }

@@ -3,11 +3,12 @@ import {
   type EditMessageBody,
   type Message,
   type MessagePage,
-  type PresenceUser,
+  type PinnedList,
 } from '@chat/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { listFromNewestPage, type MessageList } from '../logic/message-list';
+import { NOBODY_PRESENT, type ConversationPresence } from '../logic/presence';
 
 export function fetchMessages(
   conversationId: string,
@@ -44,6 +45,16 @@ export function putReaction(messageId: string, emoji: string, on: boolean): Prom
   });
 }
 
+export function putPin(messageId: string, pinned: boolean): Promise<Message> {
+  return apiRequest<Message>(`/api/messages/${messageId}/pin`, {
+    method: pinned ? 'PUT' : 'DELETE',
+  });
+}
+
+export function fetchPins(conversationId: string): Promise<PinnedList> {
+  return apiRequest<PinnedList>(`/api/conversations/${conversationId}/pins`);
+}
+
 export function postRead(conversationId: string, seq: number): Promise<void> {
   return apiRequest<void>(`/api/conversations/${conversationId}/read`, {
     method: 'POST',
@@ -57,6 +68,8 @@ export const messagesKey = (conversationId: string) =>
   [...conversationKey(conversationId), 'messages'] as const;
 export const presenceKey = (conversationId: string) =>
   [...conversationKey(conversationId), 'presence'] as const;
+export const pinsKey = (conversationId: string) =>
+  [...conversationKey(conversationId), 'pins'] as const;
 export const noticeKey = (conversationId: string) =>
   [...conversationKey(conversationId), 'notice'] as const;
 
@@ -75,8 +88,8 @@ export function presenceQueryOptions(conversationId: string) {
   return queryOptions({
     queryKey: presenceKey(conversationId),
     // Filled by the join ack and presence events, never fetched.
-    queryFn: (): PresenceUser[] => [],
-    initialData: [] as PresenceUser[],
+    queryFn: (): ConversationPresence => NOBODY_PRESENT,
+    initialData: NOBODY_PRESENT,
     staleTime: Infinity,
   });
 }
@@ -87,5 +100,13 @@ export function noticeQueryOptions(conversationId: string) {
     queryFn: (): string | null => null,
     initialData: null as string | null,
     staleTime: Infinity,
+  });
+}
+
+/** The conversation's pinned messages, newest pin first; live changes keep it (logic/pins). */
+export function pinsQueryOptions(conversationId: string) {
+  return queryOptions({
+    queryKey: pinsKey(conversationId),
+    queryFn: () => fetchPins(conversationId),
   });
 }

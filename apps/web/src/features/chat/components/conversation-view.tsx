@@ -1,5 +1,5 @@
 import type { MessageSender, ReplyPreview } from '@chat/contracts';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { noteRead } from '../../../lib/read-markers';
 import { GameMenu } from '../../games';
@@ -14,6 +14,7 @@ import { Composer } from './composer';
 import { MessageActionsContext } from './message-actions';
 import { revealMessage } from './reveal-message';
 import { MessageList } from './message-list';
+import { PinnedPanel } from './pinned-panel';
 import { TypingIndicator } from './typing-indicator';
 import { WhosHere } from './whos-here';
 
@@ -37,6 +38,13 @@ type ConversationViewProps = {
   unreadAtOpen?: number;
   /** Who `@` offers in the composer. */
   findMentionables?: FindMentionables;
+  /** May pin and unpin here; shows the pinned panel (threads, groups and rooms). */
+  canPin?: boolean;
+  showPins?: boolean;
+  /** A room moderator or owner: may delete others' messages. */
+  canModerate?: boolean;
+  /** Read-only (an archived room): the composer is replaced by this notice. */
+  readOnlyNotice?: string;
 };
 
 /** One view for general, rooms and threads: history, live messages, composer, typing, presence. */
@@ -45,7 +53,14 @@ export function ConversationView(props: ConversationViewProps) {
     props;
   const { runtime, list, presence, notice } = useConversation(conversationId);
   const [replyTo, setReplyTo] = useState<ReplyPreview | null>(null);
-  const actions = useMessageActionsFor(conversationId, me, runtime, setReplyTo);
+  const permissions = useMemo(
+    () => ({
+      canPin: Boolean(props.canPin) && !props.readOnlyNotice,
+      canModerate: Boolean(props.canModerate) && !props.readOnlyNotice,
+    }),
+    [props.canPin, props.canModerate, props.readOnlyNotice],
+  );
+  const actions = useMessageActionsFor(conversationId, me, runtime, setReplyTo, permissions);
   // Counted once, when the view opens: reading on does not move the "New" line.
   const [unreadAtOpen, setUnreadAtOpen] = useState(props.unreadAtOpen ?? 0);
   const firstUnreadMessage = list.data
@@ -69,16 +84,30 @@ export function ConversationView(props: ConversationViewProps) {
     <div className="conversation">
       <div className="conversation__main">
         {header}
-        {showWhosHere ? (
-          <button
-            type="button"
-            className="conversation__members-toggle button--small"
-            aria-expanded={membersOpen}
-            aria-controls={membersId}
-            onClick={() => setMembersOpen((open) => !open)}
-          >
-            Who’s here ({presence.length})
-          </button>
+        {props.readOnlyNotice ? (
+          <p className="conversation__banner" role="status">
+            {props.readOnlyNotice}
+          </p>
+        ) : null}
+        {props.showPins || showWhosHere ? (
+          <div className="conversation__tools">
+            {props.showPins ? (
+              <MessageActionsContext value={actions}>
+                <PinnedPanel conversationId={conversationId} />
+              </MessageActionsContext>
+            ) : null}
+            {showWhosHere ? (
+              <button
+                type="button"
+                className="conversation__members-toggle button--small"
+                aria-expanded={membersOpen}
+                aria-controls={membersId}
+                onClick={() => setMembersOpen((open) => !open)}
+              >
+                Who’s here ({presence.count})
+              </button>
+            ) : null}
+          </div>
         ) : null}
         {list.isPending ? <p className="muted conversation__loading">Loading messages…</p> : null}
         {list.isError ? (
@@ -113,33 +142,39 @@ export function ConversationView(props: ConversationViewProps) {
           </MessageActionsContext>
         ) : null}
         <TypingIndicator users={typingUsers} />
-        {me && !disabledReason ? <GameMenu conversationId={conversationId} /> : null}
-        <Composer
-          disabledReason={
-            disabledReason ?? (me ? undefined : 'Log in or continue as a guest to post.')
-          }
-          placeholder={placeholder}
-          onSend={(body) => {
-            if (me) runtime?.send(conversationId, body, me, replyTo ?? undefined);
-            setReplyTo(null);
-          }}
-          draft={me ? { owner: me.id, conversationId } : undefined}
-          replyTo={replyTo}
-          onCancelReply={() => setReplyTo(null)}
-          onEditLast={
-            actions && list.data
-              ? () => {
-                  const last = lastEditable(list.data.messages, actions.myId);
-                  if (last) actions.setEditing(last.id);
-                }
-              : undefined
-          }
-          findMentionables={me?.kind === 'user' ? props.findMentionables : undefined}
-          onKeystroke={typing.keystroke}
-          onStopTyping={typing.stop}
-        />
+        {me && !disabledReason && !props.readOnlyNotice ? (
+          <GameMenu conversationId={conversationId} />
+        ) : null}
+        {props.readOnlyNotice ? (
+          <p className="composer composer--read-only muted">{props.readOnlyNotice}</p>
+        ) : (
+          <Composer
+            disabledReason={
+              disabledReason ?? (me ? undefined : 'Log in or continue as a guest to post.')
+            }
+            placeholder={placeholder}
+            onSend={(body) => {
+              if (me) runtime?.send(conversationId, body, me, replyTo ?? undefined);
+              setReplyTo(null);
+            }}
+            draft={me ? { owner: me.id, conversationId } : undefined}
+            replyTo={replyTo}
+            onCancelReply={() => setReplyTo(null)}
+            onEditLast={
+              actions && list.data
+                ? () => {
+                    const last = lastEditable(list.data.messages, actions.myId);
+                    if (last) actions.setEditing(last.id);
+                  }
+                : undefined
+            }
+            findMentionables={me?.kind === 'user' ? props.findMentionables : undefined}
+            onKeystroke={typing.keystroke}
+            onStopTyping={typing.stop}
+          />
+        )}
       </div>
-      {showWhosHere ? <WhosHere id={membersId} open={membersOpen} users={presence} /> : null}
+      {showWhosHere ? <WhosHere id={membersId} open={membersOpen} present={presence} /> : null}
     </div>
   );
 }

@@ -15,6 +15,11 @@ export interface MessageActions {
   /** Scrolls to the message with `seq`, loading older history until it is there. */
   jumpTo(seq: number): void;
   copyLink(message: Message): Promise<void>;
+  /** Whether this person may pin and unpin here (room moderators; thread and group members). */
+  canPin: boolean;
+  pin(message: Message, pinned: boolean): Promise<void>;
+  /** A room moderator or owner: may delete others' messages. */
+  canModerate: boolean;
   /** The six emoji for one click. */
   quickEmoji: readonly string[];
 }

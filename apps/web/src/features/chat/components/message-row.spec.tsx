@@ -20,6 +20,9 @@ function renderWithActions(messages: Message[], overrides: Partial<MessageAction
     jumpTo: vi.fn(),
     copyLink: vi.fn(async () => undefined),
     quickEmoji: ['👍', '❤️', '😂', '🎉', '😮', '🙏'],
+    canPin: false,
+    pin: vi.fn(async () => undefined),
+    canModerate: false,
     ...overrides,
   };
   render(
@@ -113,5 +116,29 @@ describe('a message with v2 state', () => {
     renderWithActions([message(1, { body: `hi @${ALICE.username}`, mentions: [ALICE.id] })]);
     expect(screen.getByRole('listitem')).toHaveClass('message--mentions-me');
     expect(screen.getByText(`@${ALICE.username}`)).toHaveClass('mention--me');
+  });
+
+  it('offers Pin (or Unpin) only to those who may pin, and marks a pinned message', async () => {
+    const { actions } = renderWithActions(
+      [message(1, { pinned: true }), message(2, { body: 'pin me' })],
+      { canPin: true },
+    );
+    const [pinned, other] = screen.getAllByRole('listitem');
+    expect(within(pinned!).getByText('Pinned')).toBeInTheDocument();
+    expect(within(other!).queryByText('Pinned')).toBeNull();
+    await userEvent.hover(pinned!);
+    expect(within(pinned!).getByRole('button', { name: 'Unpin' })).toBeInTheDocument();
+    await userEvent.hover(other!);
+    await userEvent.click(within(other!).getByRole('button', { name: 'Pin' }));
+    expect(actions.pin).toHaveBeenCalledWith(expect.objectContaining({ seq: 2 }), true);
+  });
+
+  it("hides Pin from those who may not pin; a moderator may delete others' messages", async () => {
+    renderWithActions([message(1)], { canModerate: true });
+    const item = screen.getByRole('listitem');
+    await userEvent.hover(item);
+    const tools = within(item).getByRole('toolbar', { name: 'Message actions' });
+    expect(within(tools).queryByRole('button', { name: 'Pin' })).toBeNull();
+    expect(within(tools).getByRole('button', { name: 'Delete' })).toBeInTheDocument();
   });
 });

@@ -99,6 +99,12 @@ export function MessageRow({
           <MessageBody body={message.body} myUsername={actions?.myUsername} />
         )}
         {time}
+        {message.pinned && !deleted ? (
+          <span className="message__pinned" title="Pinned">
+            <span aria-hidden="true">📌</span>
+            <span className="visually-hidden">Pinned</span>
+          </span>
+        ) : null}
         {message.editedAt && !deleted ? (
           <span
             className="message__edited muted"

@@ -71,7 +71,7 @@ export function MessageToolbar({
           Edit
         </button>
       ) : null}
-      {mine ? (
+      {mine || actions.canModerate ? (
         <button
           type="button"
           className="message-toolbar__button"
@@ -79,6 +79,21 @@ export function MessageToolbar({
           onClick={() => setOpen(true, setConfirming)}
         >
           Delete
+        </button>
+      ) : null}
+      {actions.canPin && !message.game ? (
+        <button
+          type="button"
+          className="message-toolbar__button"
+          tabIndex={tabIndex}
+          onClick={() =>
+            void report(
+              actions.pin(message, !message.pinned),
+              message.pinned ? 'Could not unpin' : 'Could not pin',
+            )
+          }
+        >
+          {message.pinned ? 'Unpin' : 'Pin'}
         </button>
       ) : null}
       <button

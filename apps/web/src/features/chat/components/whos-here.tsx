@@ -1,25 +1,27 @@
-import type { PresenceUser } from '@chat/contracts';
 import { Avatar } from '../../../components/avatar';
+import type { ConversationPresence } from '../logic/presence';
 
 /** Who has this conversation open right now (one entry per person, not per tab). */
 export function WhosHere({
-  users,
+  present,
   id,
   open = false,
 }: {
-  users: PresenceUser[];
+  present: ConversationPresence;
   id?: string;
   /** Shown on a narrow screen (always shown on a wide one). */
   open?: boolean;
 }) {
-  const sorted = [...users].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const sorted = [...present.users].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  // In a crowded conversation the server lists some of those here; the count is all of them.
+  const unlisted = present.count - sorted.length;
   return (
     <section
       id={id}
       className={`whos-here${open ? ' whos-here--open' : ''}`}
       aria-labelledby="whos-here-heading"
     >
-      <h2 id="whos-here-heading">Who’s here ({sorted.length})</h2>
+      <h2 id="whos-here-heading">Who’s here ({present.count})</h2>
       <ul aria-label="Who’s here">
         {sorted.map((user) => (
           <li key={user.id} className="whos-here__person">
@@ -29,6 +31,7 @@ export function WhosHere({
           </li>
         ))}
       </ul>
+      {unlisted > 0 ? <p className="muted whos-here__more">and {unlisted} more</p> : null}
     </section>
   );
 }

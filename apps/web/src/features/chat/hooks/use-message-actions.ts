@@ -17,7 +17,9 @@ export function useMessageActionsFor(
   me: MessageSender | null,
   runtime: ChatRuntime | null,
   setReplyTo: (reply: ReplyPreview | null) => void,
+  permissions: { canPin: boolean; canModerate: boolean } = { canPin: false, canModerate: false },
 ): MessageActions | null {
+  const { canPin, canModerate } = permissions;
   const [editingId, setEditing] = useState<string | null>(null);
   const [quick, setQuick] = useState(() => (me ? quickEmoji(me.id) : []));
   const myId = me?.id;
@@ -52,8 +54,21 @@ export function useMessageActionsFor(
         return navigator.clipboard.writeText(url.toString());
       },
       quickEmoji: quick,
+      canPin,
+      pin: (message, pinned) => runtime.pin(message, pinned),
+      canModerate,
     };
-  }, [conversationId, myId, myUsername, runtime, editingId, quick, setReplyTo]);
+  }, [
+    conversationId,
+    myId,
+    myUsername,
+    runtime,
+    editingId,
+    quick,
+    setReplyTo,
+    canPin,
+    canModerate,
+  ]);
 
   // Opened from a copied link: go to that message once.
   useEffect(() => {

@@ -39,6 +39,7 @@ function server(total: number, edits = false) {
           lastSeq: counter,
         },
         presence: [],
+        presenceCount: 0,
         missed: page.items,
         hasMore: page.hasMore,
       };

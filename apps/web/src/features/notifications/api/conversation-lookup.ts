@@ -1,20 +1,21 @@
 import type { ConversationKind } from '@chat/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { findMyConversation } from '../../rooms';
-import { findThread } from '../../threads';
+import { findThread, groupTitle } from '../../threads';
 
 export interface KnownConversation {
   kind: ConversationKind;
   /** How a notification's title names it ("#design", "Team lunch"). */
   name: string;
-  /** Where a click on its notification goes; null where the web app has no page for it yet. */
-  path: string | null;
+  /** Where a click on its notification goes. */
+  path: string;
 }
 
 /** What this tab's lists know about a conversation: general, my rooms, my threads and groups. */
 export function lookUpConversation(
   queryClient: QueryClient,
   conversationId: string,
+  myUserId: string,
 ): KnownConversation | undefined {
   const thread = findThread(queryClient, conversationId);
   if (thread) {
@@ -22,8 +23,7 @@ export function lookUpConversation(
       const user = thread.otherUser;
       return { kind: 'direct', name: user.displayName, path: `/u/${user.username}` };
     }
-    // Groups have no page of their own in the web app yet (issue 18's group UI adds one).
-    return { kind: 'group', name: thread.name || 'a group', path: null };
+    return { kind: 'group', name: groupTitle(thread, myUserId), path: `/g/${thread.id}` };
   }
   const conversation = findMyConversation(queryClient, conversationId);
   if (!conversation) return undefined;

@@ -29,7 +29,7 @@ export function BrowserNotifications({ userId }: { userId: string | undefined })
     const seen: string[] = [];
     const arrive = (arrival: Arrival, message: Message) => {
       if (Notification.permission !== 'granted' || seen.includes(message.id)) return;
-      const conversation = lookUpConversation(queryClient, message.conversationId);
+      const conversation = lookUpConversation(queryClient, message.conversationId, userId);
       const decision = decideNotification({
         arrival,
         message,
@@ -50,7 +50,7 @@ export function BrowserNotifications({ userId }: { userId: string | undefined })
       shown.set(decision.tag, notification);
       notification.onclick = () => {
         window.focus();
-        if (conversation?.path) void navigate(conversation.path);
+        if (conversation) void navigate(conversation.path);
         notification.close();
       };
       notification.onclose = () => {

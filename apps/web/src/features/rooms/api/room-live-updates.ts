@@ -1,7 +1,7 @@
-import { isConversationPresence, type RoomDetails } from '@chat/contracts';
+import { isConversationPresence, type ConversationList, type RoomDetails } from '@chat/contracts';
 import type { LiveFeature } from '../../../lib/live-updates';
 import { recordRoomMention, recordRoomMessage } from './room-mentions';
-import { roomsKey } from './rooms';
+import { myRoomsKey, removalKey, roomsKey } from './rooms';
 
 export const roomLiveUpdates: LiveFeature = (queryClient, { userId }) => ({
   /** The member list's online dots follow the members' watched presence. */
@@ -21,6 +21,17 @@ export const roomLiveUpdates: LiveFeature = (queryClient, { userId }) => ({
           }
         : room,
     );
+  },
+  /**
+   * Out of a room (kicked, banned, left in another tab, deleted): it leaves "My rooms" at once,
+   * the open view learns why (useRoomRemoval), and the room's details are asked again.
+   */
+  'conversation:removed': ({ conversationId, reason }) => {
+    queryClient.setQueryData<ConversationList>(myRoomsKey, (list) =>
+      list ? { ...list, items: list.items.filter((room) => room.id !== conversationId) } : list,
+    );
+    queryClient.setQueryData(removalKey(conversationId), reason);
+    void queryClient.invalidateQueries({ queryKey: roomsKey, refetchType: 'active' });
   },
   /** A mention of me in general or one of my rooms: its badge counts it. */
   'mention:new': ({ message }) => recordRoomMention(queryClient, message),

@@ -2,8 +2,11 @@ import type {
   Conversation,
   ConversationList,
   CreateRoomBody,
+  MemberRole,
   Membership,
+  RoomBanList,
   RoomDetails,
+  UpdateRoomBody,
 } from '@chat/contracts';
 import {
   queryOptions,
@@ -50,11 +53,48 @@ export function leaveRoom(slug: string): Promise<void> {
   });
 }
 
+const roomPath = (slug: string) => `/api/rooms/${encodeURIComponent(slug)}`;
+
+export function setMemberRole(slug: string, userId: string, role: MemberRole): Promise<Membership> {
+  return apiRequest<Membership>(`${roomPath(slug)}/members/${userId}`, {
+    method: 'PUT',
+    body: { role },
+  });
+}
+
+export function kickMember(slug: string, userId: string): Promise<void> {
+  return apiRequest<void>(`${roomPath(slug)}/members/${userId}`, { method: 'DELETE' });
+}
+
+export function setBanned(slug: string, userId: string, banned: boolean): Promise<void> {
+  return apiRequest<void>(`${roomPath(slug)}/bans/${userId}`, {
+    method: banned ? 'PUT' : 'DELETE',
+  });
+}
+
+export function listBans(slug: string): Promise<RoomBanList> {
+  return apiRequest<RoomBanList>(`${roomPath(slug)}/bans`);
+}
+
+export function updateRoom(slug: string, body: UpdateRoomBody): Promise<Conversation> {
+  return apiRequest<Conversation>(roomPath(slug), { method: 'PATCH', body });
+}
+
+export function setArchived(slug: string, archived: boolean): Promise<Conversation> {
+  return apiRequest<Conversation>(`${roomPath(slug)}/archive`, {
+    method: archived ? 'POST' : 'DELETE',
+  });
+}
+
 export const roomsKey = ['rooms'] as const;
 export const roomListKey = (q: string) => [...roomsKey, 'list', q] as const;
 export const myRoomsKey = [...roomsKey, 'mine'] as const;
 export const generalKey = [...roomsKey, 'general'] as const;
 export const roomKey = (slug: string) => [...roomsKey, 'detail', slug.toLowerCase()] as const;
+export const bansKey = (slug: string) => [...roomsKey, 'bans', slug.toLowerCase()] as const;
+/** Why I am out of a room I had open (set by `conversation:removed`), by conversation id. */
+export const removalKey = (conversationId: string) =>
+  [...roomsKey, 'removed', conversationId] as const;
 
 /** The sidebar shows at most this many of one's rooms. */
 const MY_ROOMS_MAX = 100;
@@ -106,7 +146,11 @@ export function useJoinRoom(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => joinRoom(slug),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: roomsKey }),
+    onSuccess: (membership) => {
+      // In again: a removal told earlier no longer holds.
+      queryClient.removeQueries({ queryKey: removalKey(membership.conversationId) });
+      return queryClient.invalidateQueries({ queryKey: roomsKey });
+    },
   });
 }
 
@@ -115,5 +159,28 @@ export function useLeaveRoom(slug: string) {
   return useMutation({
     mutationFn: () => leaveRoom(slug),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: roomsKey }),
+  });
+}
+
+export function useBans(slug: string, enabled: boolean) {
+  return useQuery({ queryKey: bansKey(slug), queryFn: () => listBans(slug), enabled });
+}
+
+/** Any moderation action: the room's details, lists and bans are asked again after it. */
+export function useModeration<T>(action: (input: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: action,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: roomsKey }),
+  });
+}
+
+/** Why I lost this room while it was open, if I did (kicked, banned, left elsewhere, deleted). */
+export function useRoomRemoval(conversationId: string | undefined) {
+  return useQuery({
+    queryKey: removalKey(conversationId ?? ''),
+    queryFn: () => null as string | null,
+    enabled: false,
+    staleTime: Infinity,
   });
 }

@@ -1,5 +1,12 @@
-import type { Message, Thread, ThreadList } from '@chat/contracts';
-import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { Conversation, CreateGroupBody, Message, Thread, ThreadList } from '@chat/contracts';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { apiRequest } from '../../../lib/api-client';
 import { readSeqOf } from '../../../lib/read-markers';
 
@@ -12,7 +19,29 @@ export function openThread(userId: string): Promise<Thread> {
   return apiRequest<Thread>('/api/threads', { method: 'POST', body: { userId } });
 }
 
+export function createGroup(body: CreateGroupBody): Promise<Conversation> {
+  return apiRequest<Conversation>('/api/groups', { method: 'POST', body });
+}
+
+export function addGroupMember(groupId: string, userId: string): Promise<Conversation> {
+  return apiRequest<Conversation>(`/api/groups/${groupId}/members`, {
+    method: 'POST',
+    body: { userId },
+  });
+}
+
+export function renameGroup(groupId: string, name: string): Promise<Conversation> {
+  return apiRequest<Conversation>(`/api/groups/${groupId}`, { method: 'PATCH', body: { name } });
+}
+
+export function leaveGroup(groupId: string): Promise<void> {
+  return apiRequest<void>(`/api/groups/${groupId}/members/me`, { method: 'DELETE' });
+}
+
 export const threadsKey = ['threads', 'list'] as const;
+/** Why I am out of a group I had open (`conversation:removed`), by conversation id. */
+export const threadRemovalKey = (conversationId: string) =>
+  ['threads', 'removed', conversationId] as const;
 
 export function threadsQueryOptions(enabled: boolean) {
   return queryOptions({ queryKey: threadsKey, queryFn: listThreads, enabled, staleTime: 60_000 });
@@ -124,4 +153,41 @@ export function recordThreadMention(queryClient: QueryClient, message: Message):
         : thread,
     ),
   );
+}
+
+export function removeThread(queryClient: QueryClient, conversationId: string): void {
+  setThreads(queryClient, (threads) => threads.filter((thread) => thread.id !== conversationId));
+}
+
+/** A group change (create, add, rename, leave): the thread list is asked again after it. */
+export function useGroupChange<T, R>(change: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: threadsKey }),
+  });
+}
+
+/** The group as the thread list holds it (name, members, counts); the list is fetched if need be. */
+export function useGroup(groupId: string) {
+  return useQuery({
+    ...threadsQueryOptions(true),
+    select: (list: ThreadList) => list.items.find((thread) => thread.id === groupId),
+  });
+}
+
+/** Why I lost this group while it was open (left in another tab), if I did. */
+export function useGroupRemoval(groupId: string) {
+  return useQuery({
+    queryKey: threadRemovalKey(groupId),
+    queryFn: () => null as string | null,
+    enabled: false,
+    staleTime: Infinity,
+  });
+}
+
+/** Marks a group read in the list (its unread and mention badges go). */
+export function useGroupRead(groupId: string) {
+  const queryClient = useQueryClient();
+  return useCallback(() => markThreadRead(queryClient, groupId), [queryClient, groupId]);
 }

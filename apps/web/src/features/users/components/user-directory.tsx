@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Avatar } from '../../../components/avatar';
 import { useDirectory } from '../api/list-users';
 import { useWatchPresence } from '../../../lib/presence-watch';
@@ -22,7 +22,7 @@ function useNow(): number {
 }
 
 /** Everyone, online first (live), then demo users posting, with search; a click opens the private thread. */
-export function UserDirectory({ myUserId }: { myUserId?: string }) {
+export function UserDirectory({ myUserId, actions }: { myUserId?: string; actions?: ReactNode }) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
   const directory = useDirectory(q);
@@ -41,6 +41,7 @@ export function UserDirectory({ myUserId }: { myUserId?: string }) {
     <section className="directory" aria-labelledby="directory-heading">
       <h2 id="directory-heading" className="sidebar__heading">
         People
+        {actions}
       </h2>
       <SearchField
         id="directory-search"
