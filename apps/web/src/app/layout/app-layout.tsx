@@ -5,8 +5,8 @@ import { ConnectionBanner } from '../../components/connection-banner';
 import { AccountMenu, setOwnProfile, useSession } from '../../features/auth';
 import { ServerStatus } from '../../features/health';
 import { SampleProfileNotice } from '../../features/profile';
+import { BrowserNotifications, UnreadTitle } from '../../features/notifications';
 import { SearchLauncher } from '../../features/search';
-import { UnreadTitle } from '../../features/threads';
 import { userIdOf } from '../session-identity';
 import { Sidebar } from './sidebar';
 
@@ -61,7 +61,8 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <UnreadTitle enabled={userIdOf(session.data) !== undefined} />
+      <UnreadTitle userId={userIdOf(session.data)} />
+      <BrowserNotifications userId={userIdOf(session.data)} />
       <header className="app-header">
         <button
           ref={menuButton}

@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import type { Session } from '../../features/auth';
-import { RoomsNav, useGeneralMentions } from '../../features/rooms';
+import { NotificationSettings } from '../../features/notifications';
+import { RoomsNav, useGeneral, useGeneralMentions } from '../../features/rooms';
 import { NewGroupDialog, ThreadList } from '../../features/threads';
 import { UserDirectory } from '../../features/users';
+import { useMutedConversations } from '../../lib/conversation-mute';
 import { userIdOf } from '../session-identity';
 
 export function Sidebar({ session }: { session: Session | undefined }) {
   const myUserId = userIdOf(session);
   const generalMentions = useGeneralMentions();
+  const general = useGeneral();
+  const generalMuted = useMutedConversations(myUserId).includes(general.data?.id ?? '');
   const navigate = useNavigate();
   const [newGroup, setNewGroup] = useState(false);
   const groupButton = (label: string) =>
@@ -25,7 +29,11 @@ export function Sidebar({ session }: { session: Session | undefined }) {
     <div className="sidebar__content">
       <nav aria-label="Conversations" className="sidebar__nav">
         <section className="sidebar__section">
-          <NavLink to="/" end className="sidebar__item">
+          <NavLink
+            to="/"
+            end
+            className={`sidebar__item${generalMuted ? ' sidebar__item--muted' : ''}`}
+          >
             <span className="sidebar__hash" aria-hidden="true">
               #
             </span>
@@ -38,11 +46,13 @@ export function Sidebar({ session }: { session: Session | undefined }) {
                 </span>
               </span>
             ) : null}
+            {generalMuted ? <span className="visually-hidden">, muted</span> : null}
           </NavLink>
         </section>
-        <RoomsNav signedIn={myUserId !== undefined} />
+        <RoomsNav signedIn={myUserId !== undefined} myUserId={myUserId} />
         {myUserId ? <ThreadList myUserId={myUserId} actions={groupButton('New group')} /> : null}
       </nav>
+      {myUserId ? <NotificationSettings userId={myUserId} /> : null}
       <UserDirectory myUserId={myUserId} actions={groupButton('Start a group')} />
       {newGroup && myUserId ? (
         <NewGroupDialog

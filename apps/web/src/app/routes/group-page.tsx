@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../features/auth';
 import { ConversationView, listMentionables } from '../../features/chat';
+import { MuteToggle } from '../../features/notifications';
 import {
   GroupHeader,
   groupTitle,
@@ -71,7 +72,9 @@ export function GroupPage() {
           group={group.data}
           myUserId={myUserId}
           onLeft={() => void navigate('/', { replace: true })}
-        />
+        >
+          <MuteToggle userId={myUserId} conversationId={group.data.id} />
+        </GroupHeader>
       }
       unreadAtOpen={group.data.unread}
       findMentionables={findMentionables}

@@ -1,8 +1,9 @@
 import { GuestEntry, useSession } from '../../features/auth';
 import { ConversationView, type FindMentionables } from '../../features/chat';
+import { MuteToggle } from '../../features/notifications';
 import { GeneralHeader, useGeneral, useGeneralRead } from '../../features/rooms';
 import { listUsers } from '../../features/users';
-import { senderOf } from '../session-identity';
+import { senderOf, userIdOf } from '../session-identity';
 
 const MENTION_SUGGESTIONS = 8;
 
@@ -21,6 +22,7 @@ export function LobbyPage() {
   const header = (
     <GeneralHeader topic={general.data?.topic}>
       {session.data?.kind === 'visitor' ? <GuestEntry /> : null}
+      <MuteToggle userId={userIdOf(session.data)} conversationId={general.data?.id} />
     </GeneralHeader>
   );
 

@@ -12,6 +12,7 @@ import {
   useRoomRead,
   useRoomRemoval,
 } from '../../features/rooms';
+import { MuteToggle } from '../../features/notifications';
 import { isApiError } from '../../lib/api-client';
 import { senderOf, userIdOf } from '../session-identity';
 
@@ -84,7 +85,9 @@ export function RoomPage() {
         isMember
         membersOpen={membersOpen}
         onToggleMembers={() => setMembersOpen((open) => !open)}
-      />
+      >
+        <MuteToggle userId={myUserId} conversationId={room.data.id} />
+      </RoomHeader>
       {membersOpen ? (
         <div id="room-members" className="conversation__panel">
           <MemberList room={room.data} myUserId={myUserId} />

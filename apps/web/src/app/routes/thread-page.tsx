@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../features/auth';
 import { ConversationView, listMentionables } from '../../features/chat';
+import { MuteToggle } from '../../features/notifications';
 import { ThreadHeader, usePrivateThread } from '../../features/threads';
 import { useUser } from '../../features/users';
 import { isApiError } from '../../lib/api-client';
@@ -35,7 +36,11 @@ export function ThreadPage() {
   if (other.isError) return <p className="page form__error">Could not load @{username}.</p>;
   if (!other.data || session.isPending) return <p className="page muted">Loading…</p>;
 
-  const header = <ThreadHeader user={other.data} />;
+  const header = (
+    <ThreadHeader user={other.data}>
+      <MuteToggle userId={myUserId} conversationId={thread.data?.id} />
+    </ThreadHeader>
+  );
   if (myUserId === undefined) {
     return (
       <div className="page">

@@ -1,3 +1,3 @@
 // The games feature's public face: tic-tac-toe in a conversation.
 export { GameMessage } from './components/game-board';
-export { StartGame } from './components/start-game';
+export { GameMenu } from './components/game-menu';

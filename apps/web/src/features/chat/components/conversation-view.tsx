@@ -2,7 +2,7 @@ import type { MessageSender, ReplyPreview } from '@chat/contracts';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { noteRead } from '../../../lib/read-markers';
-import { StartGame } from '../../games';
+import { GameMenu } from '../../games';
 import type { ChatRuntime } from '../api/chat-runtime';
 import { useConversation } from '../hooks/use-conversation';
 import type { FindMentionables } from '../hooks/use-mention-suggestions';
@@ -143,7 +143,7 @@ export function ConversationView(props: ConversationViewProps) {
         ) : null}
         <TypingIndicator users={typingUsers} />
         {me && !disabledReason && !props.readOnlyNotice ? (
-          <StartGame conversationId={conversationId} />
+          <GameMenu conversationId={conversationId} />
         ) : null}
         {props.readOnlyNotice ? (
           <p className="composer composer--read-only muted">{props.readOnlyNotice}</p>

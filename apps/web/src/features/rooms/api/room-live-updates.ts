@@ -1,9 +1,9 @@
 import { isConversationPresence, type ConversationList, type RoomDetails } from '@chat/contracts';
 import type { LiveFeature } from '../../../lib/live-updates';
-import { recordRoomMention } from './room-mentions';
+import { recordRoomMention, recordRoomMessage } from './room-mentions';
 import { myRoomsKey, removalKey, roomsKey } from './rooms';
 
-export const roomLiveUpdates: LiveFeature = (queryClient) => ({
+export const roomLiveUpdates: LiveFeature = (queryClient, { userId }) => ({
   /** The member list's online dots follow the members' watched presence. */
   'presence:changed': (change) => {
     if (isConversationPresence(change)) return;
@@ -36,10 +36,12 @@ export const roomLiveUpdates: LiveFeature = (queryClient) => ({
   /** A mention of me in general or one of my rooms: its badge counts it. */
   'mention:new': ({ message }) => recordRoomMention(queryClient, message),
   /**
-   * A room's system lines ("X joined", "X left") say its membership changed: the room's details
-   * (header count, member list) and the room lists are asked again.
+   * A message in a hidden tab counts as unread in my rooms. A room's system lines ("X joined",
+   * "X left") say its membership changed: the room's details (header count, member list) and
+   * the room lists are asked again.
    */
   'message:new': (message) => {
+    if (userId) recordRoomMessage(queryClient, message, userId);
     if (message.kind !== 'system') return;
     void queryClient.invalidateQueries({
       queryKey: roomsKey,

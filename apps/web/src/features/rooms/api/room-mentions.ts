@@ -25,6 +25,30 @@ function generalId(queryClient: QueryClient): string | undefined {
     ?.items.find((conversation) => conversation.kind === 'general')?.id;
 }
 
+/** General or one of my rooms, if this tab holds it (for notifications' titles and links). */
+export function findMyConversation(
+  queryClient: QueryClient,
+  conversationId: string,
+): ConversationList['items'][number] | undefined {
+  const lists = [generalKey, myRoomsKey].map((key) =>
+    queryClient.getQueryData<ConversationList>(key),
+  );
+  return lists.flatMap((list) => list?.items ?? []).find((item) => item.id === conversationId);
+}
+
+/**
+ * A message in one of my rooms while this tab is hidden: one more unread (the open room is
+ * joined, so its messages arrive; a visible one is read at once and needs no count).
+ */
+export function recordRoomMessage(queryClient: QueryClient, message: Message, myId: string): void {
+  if (document.visibilityState !== 'hidden') return;
+  if (message.kind === 'system' || message.sender.id === myId) return;
+  if (message.seq <= readSeqOf(queryClient, message.conversationId)) return;
+  setMyRooms(queryClient, (room) =>
+    room.id === message.conversationId ? { ...room, unread: (room.unread ?? 0) + 1 } : room,
+  );
+}
+
 /** A `mention:new` for general or one of my rooms, unless this tab has read past it already. */
 export function recordRoomMention(queryClient: QueryClient, message: Message): void {
   const { conversationId } = message;

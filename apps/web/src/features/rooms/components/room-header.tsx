@@ -1,5 +1,5 @@
 import type { RoomDetails } from '@chat/contracts';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useJoinRoom, useLeaveRoom } from '../api/rooms';
 import { canModerate } from '../logic/moderation';
 import { RoomSettingsDialog } from './room-settings-dialog';
@@ -13,11 +13,14 @@ export function RoomHeader({
   isMember,
   membersOpen,
   onToggleMembers,
+  children,
 }: {
   room: RoomDetails;
   isMember: boolean;
   membersOpen?: boolean;
   onToggleMembers?: () => void;
+  /** What the page adds beside the buttons (the Mute toggle). */
+  children?: ReactNode;
 }) {
   const join = useJoinRoom(room.slug ?? '');
   const leave = useLeaveRoom(room.slug ?? '');
@@ -38,6 +41,7 @@ export function RoomHeader({
           {room.memberCount === 1 ? 'member' : 'members'}
         </p>
       </div>
+      {children}
       {isMember && onToggleMembers ? (
         <button
           type="button"

@@ -1,9 +1,11 @@
 import { NavLink } from 'react-router';
+import { useMutedConversations } from '../../../lib/conversation-mute';
 import { useMyRooms } from '../api/rooms';
 
 /** The sidebar's links to the rooms a signed-in viewer has joined (others have none). */
-export function RoomsNav({ signedIn }: { signedIn: boolean }) {
+export function RoomsNav({ signedIn, myUserId }: { signedIn: boolean; myUserId?: string }) {
   const rooms = useMyRooms(signedIn);
+  const muted = useMutedConversations(myUserId);
   const items = rooms.data?.items ?? [];
   // Only a signed-in person has rooms of their own; others get the way to the list.
   if (!signedIn) {
@@ -26,7 +28,10 @@ export function RoomsNav({ signedIn }: { signedIn: boolean }) {
       <ul className="sidebar__list" aria-label="My rooms">
         {items.map((room) => (
           <li key={room.id}>
-            <NavLink to={`/rooms/${room.slug}`} className="sidebar__item">
+            <NavLink
+              to={`/rooms/${room.slug}`}
+              className={`sidebar__item${muted.includes(room.id) ? ' sidebar__item--muted' : ''}`}
+            >
               <span className="sidebar__hash" aria-hidden="true">
                 #
               </span>
@@ -41,6 +46,7 @@ export function RoomsNav({ signedIn }: { signedIn: boolean }) {
                   <span className="visually-hidden">{mentionText(room.mentionCount)}</span>
                 </span>
               ) : null}
+              {muted.includes(room.id) ? <span className="visually-hidden">, muted</span> : null}
               {room.onlineCount > 0 ? (
                 <span className="muted sidebar__count" aria-label={`${room.onlineCount} online`}>
                   {room.onlineCount}

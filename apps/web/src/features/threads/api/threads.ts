@@ -92,6 +92,13 @@ export function setThreadPartnersOnline(
   );
 }
 
+/** A thread or group of mine from the thread list, if this tab holds it. */
+export function findThread(queryClient: QueryClient, conversationId: string): Thread | undefined {
+  return queryClient
+    .getQueryData<ThreadList>(threadsKey)
+    ?.items.find((thread) => thread.id === conversationId);
+}
+
 export function isKnownThread(queryClient: QueryClient, conversationId: string): boolean {
   return (
     queryClient.getQueryData<ThreadList>(threadsKey)?.items.some((t) => t.id === conversationId) ??

@@ -1,5 +1,5 @@
 import { LIMITS, type PublicUser, type Thread } from '@chat/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { Modal } from '../../../components/modal';
 import { TextField } from '../../../components/text-field';
@@ -15,10 +15,13 @@ export function GroupHeader({
   group,
   myUserId,
   onLeft,
+  children,
 }: {
   group: Thread;
   myUserId: string;
   onLeft: () => void;
+  /** What the page adds beside the buttons (the Mute toggle). */
+  children?: ReactNode;
 }) {
   const [dialog, setDialog] = useState<'rename' | 'add' | null>(null);
   const leave = useGroupChange(() => leaveGroup(group.id));
@@ -31,6 +34,7 @@ export function GroupHeader({
           {group.members.length} people: {names.join(', ')}
         </p>
       </div>
+      {children}
       <button type="button" className="button--small" onClick={() => setDialog('rename')}>
         Rename
       </button>

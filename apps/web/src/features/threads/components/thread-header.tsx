@@ -1,12 +1,13 @@
 import type { PublicUser } from '@chat/contracts';
+import type { ReactNode } from 'react';
 import { Avatar } from '../../../components/avatar';
 import { useWatchPresence } from '../../../lib/presence-watch';
 
 /**
  * Who the private thread is with: avatar, name, whether they are online now (watched, so it
- * follows them coming and going), handle, location and bio.
+ * follows them coming and going), handle, location and bio; and what the page puts beside them.
  */
-export function ThreadHeader({ user }: { user: PublicUser }) {
+export function ThreadHeader({ user, children }: { user: PublicUser; children?: ReactNode }) {
   useWatchPresence([user.id]);
   return (
     <header className="conversation__header">
@@ -28,6 +29,7 @@ export function ThreadHeader({ user }: { user: PublicUser }) {
           </p>
         </div>
       </div>
+      {children}
     </header>
   );
 }

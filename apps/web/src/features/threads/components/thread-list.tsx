@@ -2,6 +2,7 @@ import type { Thread } from '@chat/contracts';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { Avatar } from '../../../components/avatar';
+import { useMutedConversations } from '../../../lib/conversation-mute';
 import { useWatchPresence } from '../../../lib/presence-watch';
 import { OnlineDot } from '../../users';
 import { useThreads } from '../api/threads';
@@ -14,6 +15,8 @@ import { groupTitle } from '../logic/group-title';
 export function ThreadList({ myUserId, actions }: { myUserId: string; actions?: ReactNode }) {
   const threads = useThreads(true);
   const items = threads.data?.items ?? [];
+  // Muted: its counts stay, dimmed, and out of the tab title.
+  const muted = useMutedConversations(myUserId);
   useWatchPresence(items.flatMap((thread) => (thread.otherUser ? [thread.otherUser.id] : [])));
   return (
     <section className="sidebar__section" aria-labelledby="threads-heading">
@@ -27,7 +30,7 @@ export function ThreadList({ myUserId, actions }: { myUserId: string; actions?: 
       <ul className="sidebar__list" aria-label="Private threads">
         {items.map((thread) => (
           <li key={thread.id}>
-            <ThreadLink thread={thread} myUserId={myUserId} />
+            <ThreadLink thread={thread} myUserId={myUserId} muted={muted.includes(thread.id)} />
           </li>
         ))}
       </ul>
@@ -35,7 +38,15 @@ export function ThreadList({ myUserId, actions }: { myUserId: string; actions?: 
   );
 }
 
-function ThreadLink({ thread, myUserId }: { thread: Thread; myUserId: string }) {
+function ThreadLink({
+  thread,
+  myUserId,
+  muted,
+}: {
+  thread: Thread;
+  myUserId: string;
+  muted: boolean;
+}) {
   const preview = thread.lastMessage
     ? `${thread.lastMessage.sender.id === myUserId ? 'You: ' : ''}${thread.lastMessage.body}`
     : 'No messages yet';
@@ -45,8 +56,8 @@ function ThreadLink({ thread, myUserId }: { thread: Thread; myUserId: string }) 
   return (
     <NavLink
       to={other ? `/u/${other.username}` : `/g/${thread.id}`}
-      className="sidebar__item"
-      aria-label={`${title}${other ? '' : ', group'}${thread.unread > 0 ? `, ${thread.unread} unread` : ''}${mentionText(thread.mentionCount)}`}
+      className={`sidebar__item${muted ? ' sidebar__item--muted' : ''}`}
+      aria-label={`${title}${other ? '' : ', group'}${thread.unread > 0 ? `, ${thread.unread} unread` : ''}${mentionText(thread.mentionCount)}${muted ? ', muted' : ''}`}
     >
       {other ? (
         <Avatar name={other.displayName} color={other.avatarColor} size="small" />
