@@ -4,6 +4,7 @@ import { MessageChanges1764835200000 } from './1764835200000-message-changes.js'
 import { BotAuthors1764921600000 } from './1764921600000-bot-authors.js';
 import { MessageGames1764950400000 } from './1764950400000-message-games.js';
 import { Moderation1765008000000 } from './1765008000000-moderation.js';
+import { Attachments1765200000000 } from './1765200000000-attachments.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   BotAuthors1764921600000,
   MessageGames1764950400000,
   Moderation1765008000000,
+  Attachments1765200000000,
 ];

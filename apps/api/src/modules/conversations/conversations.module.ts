@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '../attachments/index.js';
 import { MessagesModule } from '../messages/index.js';
 import { PresenceModule } from '../presence/index.js';
 import { UsersModule } from '../users/index.js';
 import { ConversationAccess } from './access/conversation-access.service.js';
+import { AttachmentDownloadsController } from './attachments/attachment-downloads.controller.js';
+import { AttachmentDownloads } from './attachments/attachment-downloads.service.js';
 import { ConversationMemberEntity } from './conversation-member.entity.js';
 import { ConversationEntity } from './conversation.entity.js';
 import { ConversationReading } from './conversation-reading.service.js';
@@ -35,6 +38,7 @@ import { ThreadsService } from './threads/threads.service.js';
   imports: [
     TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity]),
     MessagesModule,
+    AttachmentsModule,
     PresenceModule,
     UsersModule,
   ],
@@ -45,8 +49,10 @@ import { ThreadsService } from './threads/threads.service.js';
     GroupsController,
     ConversationRoutesController,
     MessageRoutesController,
+    AttachmentDownloadsController,
   ],
   providers: [
+    AttachmentDownloads,
     ConversationAccess,
     ConversationReading,
     ConversationSummaries,
