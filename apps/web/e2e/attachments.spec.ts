@@ -72,6 +72,27 @@ test('one browser attaches an image and a PDF in a thread; the other sees the th
   await amy.getByRole('button', { name: /^(Remove|Cancel) oops\.txt$/ }).click();
   await expect(pending.getByRole('listitem')).toHaveCount(2);
 
+  // Dropping a file on the conversation and pasting one into the composer attach them too.
+  const dropped = await amy.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['dropped'], 'dropped.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await amy.locator('.conversation__main').dispatchEvent('drop', { dataTransfer: dropped });
+  await amy.getByRole('textbox', { name: 'Message' }).evaluate((box) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['pasted'], 'pasted.txt', { type: 'text/plain' }));
+    box.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(pending.getByRole('listitem')).toHaveCount(4);
+  await expect(pending.getByText('dropped.txt')).toBeVisible();
+  await expect(pending.getByText('pasted.txt')).toBeVisible();
+  await amy.getByRole('button', { name: /^(Remove|Cancel) dropped\.txt$/ }).click();
+  await amy.getByRole('button', { name: /^(Remove|Cancel) pasted\.txt$/ }).click();
+  await expect(pending.getByRole('listitem')).toHaveCount(2);
+
   await amy.getByRole('textbox', { name: 'Message' }).fill('notes from today');
   await amy.getByRole('button', { name: 'Send' }).click();
   await expect(pending).toHaveCount(0);
