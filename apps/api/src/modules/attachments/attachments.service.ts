@@ -80,27 +80,25 @@ export class AttachmentsService {
     try {
       await this.limits.consume('uploadBytes', userId, Math.max(1, received.size));
       const contentType = await detectContentType(received.path);
-      const preview = INLINE_IMAGE_TYPES.has(contentType)
-        ? await previewImage(received.path, this.config.UPLOAD_MAX_IMAGE_PIXELS)
-        : null;
-      const puts = [
+      // The file is stored while the image is measured and thumbnailed (both only read it).
+      const [previewed, original] = await Promise.allSettled([
+        INLINE_IMAGE_TYPES.has(contentType)
+          ? previewImage(received.path, this.config.UPLOAD_MAX_IMAGE_PIXELS)
+          : Promise.resolve(null),
         this.store
           .put(id, createReadStream(received.path), { size: received.size, contentType })
           .then(() => stored.push(id)),
-      ];
+      ]);
+      if (original.status === 'rejected') throw original.reason;
+      if (previewed.status === 'rejected') throw previewed.reason;
+      const preview = previewed.value;
       if (preview) {
-        puts.push(
-          this.store
-            .put(thumbKeyOf(id), Readable.from(preview.thumbnail), {
-              size: preview.thumbnail.length,
-              contentType: 'image/webp',
-            })
-            .then(() => stored.push(thumbKeyOf(id))),
-        );
+        await this.store.put(thumbKeyOf(id), Readable.from(preview.thumbnail), {
+          size: preview.thumbnail.length,
+          contentType: 'image/webp',
+        });
+        stored.push(thumbKeyOf(id));
       }
-      const outcomes = await Promise.allSettled(puts);
-      const failed = outcomes.find((o) => o.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
       const [row]: AttachmentRow[] = await this.db.query(
         `INSERT INTO attachments AS a (id, uploader_id, name, size, content_type, width, height, has_thumb)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ATTACHMENT_COLUMNS}`,
