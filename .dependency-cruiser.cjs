@@ -4,12 +4,13 @@
 
 /** Which API module may import which (always through the other's index.ts). */
 const API_MODULE_GRAPH = {
+  attachments: [],
   auth: ['users'],
   bot: ['conversations', 'messages', 'presence', 'users'],
-  conversations: ['messages', 'presence', 'users'],
+  conversations: ['attachments', 'messages', 'presence', 'users'],
   games: ['conversations', 'messages', 'users'],
   health: [],
-  messages: ['users'],
+  messages: ['attachments', 'users'],
   presence: [],
   realtime: ['auth', 'conversations', 'games', 'messages', 'presence', 'users'],
   users: ['presence'],

@@ -33,7 +33,8 @@ WORKDIR /app
 # The code stays owned by root and read-only to the app; only the data folder is writable
 # (the generated JWT secret outside production), and only to the app's user.
 COPY --from=build /out ./
-RUN install -d -m 0700 -o node -g node .data
+# .data/uploads exists in the image so that docker-compose's `uploads` volume starts owned by `node`.
+RUN install -d -m 0700 -o node -g node .data .data/uploads
 USER node
 
 EXPOSE 3000

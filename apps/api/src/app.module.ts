@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { runMigrationsLocked } from './database/run-migrations.js';
+import { AttachmentsModule } from './modules/attachments/index.js';
 import { AuthModule } from './modules/auth/index.js';
 import { BotModule } from './modules/bot/index.js';
 import { ConversationsModule } from './modules/conversations/index.js';
@@ -41,6 +42,7 @@ export class AppModule {
         RateLimitModule,
         AuthModule,
         UsersModule,
+        AttachmentsModule,
         ConversationsModule,
         GamesModule,
         RealtimeModule,

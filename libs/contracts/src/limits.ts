@@ -61,6 +61,16 @@ export const LIMITS = {
    * are ~19.5 KB of JSON, over the 16 KiB frame cap; 400 (~15.6 KB) is what fits.
    */
   presenceWatchMax: 400,
+  /** Attachments one message may carry (`attachmentIds`). */
+  attachmentsPerMessageMax: 10,
+  /** Default size limit of one upload (`UPLOAD_MAX_BYTES` sets the server's). */
+  uploadMaxBytesDefault: 10 * 1024 * 1024,
+  uploadsPerHour: 20,
+  uploadBytesPerDay: 200 * 1024 * 1024,
+  /** Longest side of an image's thumbnail. */
+  thumbnailMaxPx: 512,
+  /** An attachment's file name keeps at most this many characters. */
+  attachmentNameMax: 200,
   /** At most one `presence:changed` frame per socket (per conversation) per this interval. */
   presenceFrameIntervalMs: 1000,
   /**

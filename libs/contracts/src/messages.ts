@@ -36,7 +36,11 @@ export const reactionSchema = z.object({
 });
 export type Reaction = z.infer<typeof reactionSchema>;
 
-/** A stored file (issue 17 adds uploads; until then no message has any). */
+/**
+ * A stored file (`POST /api/uploads`). `contentType` comes from the bytes, not the client;
+ * images (png, jpeg, gif, webp) have width, height and a webp thumbnail (≤ 512 px). `url` and
+ * `thumbUrl` are signed and expire within an hour: take fresh ones from a fresh message.
+ */
 export const attachmentSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -170,14 +174,36 @@ export const emojiSchema = z
   .max(LIMITS.emojiMaxLength)
   .refine(isSingleEmoji, 'must be one emoji');
 
+/** Uploads a message carries (`Attachment.id`s of the sender's own unused uploads). */
+export const attachmentIdsSchema = z
+  .array(z.uuid().toLowerCase())
+  .max(LIMITS.attachmentsPerMessageMax, `at most ${LIMITS.attachmentsPerMessageMax} attachments`)
+  .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an attachment');
+
+/** A body as sent with a message: trimmed, at most 4000 characters, empty only with attachments. */
+export const sentBodySchema = storedText()
+  .trim()
+  .max(LIMITS.messageBodyMax, `at most ${LIMITS.messageBodyMax} characters`);
+
+/** `body` may be empty only when the message carries attachments. */
+export function bodyOrAttachments(send: { body: string; attachmentIds?: string[] }): boolean {
+  return send.body.length > 0 || (send.attachmentIds?.length ?? 0) > 0;
+}
+export const EMPTY_BODY_ISSUE = {
+  message: 'must not be empty (unless the message carries attachments)',
+  path: ['body'],
+};
+
 /** POST /api/conversations/:id/messages: a send for scripts and bots, idempotent by clientMsgId. */
 export const sendMessageBodySchema = z
   .object({
     clientMsgId: z.uuid().toLowerCase(),
-    body: messageBodySchema,
+    body: sentBodySchema,
     replyToId: messageIdSchema.optional(),
+    attachmentIds: attachmentIdsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(bodyOrAttachments, EMPTY_BODY_ISSUE);
 export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
 
 /** PATCH /api/messages/:id. */
@@ -190,3 +216,21 @@ export const reactionParamsSchema = z.object({
   id: messageIdParam,
   emoji: emojiSchema.describe('One emoji, percent-encoded in the path (`%F0%9F%91%8D` is 👍)'),
 });
+
+/** GET /api/attachments/:attachmentId (and `/thumb`). */
+export const attachmentIdParamSchema = z.object({
+  attachmentId: z.uuid().toLowerCase().describe('Attachment id (`Attachment.id`, a uuid)'),
+});
+
+/** The signature of `Attachment.url` / `thumbUrl`; without it the bearer token is needed. */
+export const attachmentDownloadQuerySchema = z
+  .object({
+    exp: z
+      .string()
+      .max(16)
+      .optional()
+      .describe('Expiry of the signed URL (Unix seconds), as in `Attachment.url`'),
+    sig: z.string().max(128).optional().describe('Signature of the URL, as in `Attachment.url`'),
+  })
+  .strict();
+export type AttachmentDownloadQuery = z.infer<typeof attachmentDownloadQuerySchema>;

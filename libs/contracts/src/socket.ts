@@ -4,7 +4,16 @@ import type { Conversation, Thread } from './conversations.js';
 import type { ErrorCode, ErrorDetails } from './errors.js';
 import type { GameMovePayload, GameStartPayload } from './games.js';
 import { idSchema } from './ids.js';
-import { emojiSchema, messageBodySchema, messageIdSchema, type Message } from './messages.js';
+import {
+  attachmentIdsSchema,
+  bodyOrAttachments,
+  EMPTY_BODY_ISSUE,
+  emojiSchema,
+  messageBodySchema,
+  messageIdSchema,
+  sentBodySchema,
+  type Message,
+} from './messages.js';
 import type {
   PresenceChangedPayload,
   PresenceWatchPayload,
@@ -26,13 +35,18 @@ export type JoinPayload = z.infer<typeof joinPayloadSchema>;
 export const leavePayloadSchema = z.object({ conversationId: idSchema });
 export type LeavePayload = z.infer<typeof leavePayloadSchema>;
 
-export const sendPayloadSchema = z.object({
-  conversationId: idSchema,
-  clientMsgId: idSchema,
-  body: messageBodySchema,
-  /** A message of the same conversation this one answers. */
-  replyToId: messageIdSchema.optional(),
-});
+export const sendPayloadSchema = z
+  .object({
+    conversationId: idSchema,
+    clientMsgId: idSchema,
+    /** May be empty only with attachments. */
+    body: sentBodySchema,
+    /** A message of the same conversation this one answers. */
+    replyToId: messageIdSchema.optional(),
+    /** The sender's own uploads, not used by another message (≤ 10). */
+    attachmentIds: attachmentIdsSchema.optional(),
+  })
+  .refine(bodyOrAttachments, EMPTY_BODY_ISSUE);
 export type SendPayload = z.infer<typeof sendPayloadSchema>;
 
 export const editPayloadSchema = z.object({ messageId: messageIdSchema, body: messageBodySchema });

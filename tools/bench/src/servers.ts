@@ -35,7 +35,11 @@ export function freePort(): Promise<number> {
 }
 
 /** One `node apps/api/dist/main.js`, as operators run it, with limits raised for load. */
-export async function startApi(databaseUrl: string, redisUrl?: string): Promise<ServerProcess> {
+export async function startApi(
+  databaseUrl: string,
+  redisUrl?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   return startProcess(API_MAIN, port, {
     NODE_ENV: 'production',
@@ -55,6 +59,7 @@ export async function startApi(databaseUrl: string, redisUrl?: string): Promise<
     RATE_LIMIT_SEARCH_PER_MIN: '1000000',
     LIMIT_SOCKETS_PER_ADDRESS: '1000000',
     LIMIT_SOCKETS_PER_USER: '1000000',
+    ...extraEnv,
   });
 }
 

@@ -53,6 +53,26 @@ export const envSchema = z
     RATE_LIMIT_MODERATION_PER_MIN: positiveInt.default(30),
     RATE_LIMIT_GROUP_CREATES_PER_HOUR: positiveInt.default(10),
     RATE_LIMIT_SEARCH_PER_MIN: positiveInt.default(30),
+    RATE_LIMIT_UPLOADS_PER_HOUR: positiveInt.default(20),
+    UPLOAD_BYTES_PER_DAY: positiveInt.default(200 * 1024 * 1024),
+    /** One upload's size limit; a bigger file is refused with 413 and nothing kept. */
+    UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
+    /** Images with more pixels are refused before decoding (decompression bombs). */
+    UPLOAD_MAX_IMAGE_PIXELS: positiveInt.default(50_000_000),
+    /** An upload no message uses within this long is deleted, row and file. */
+    UPLOAD_ORPHAN_TTL_S: positiveInt.default(86_400),
+    /** How often the clean-up of orphaned and discarded uploads runs. */
+    UPLOAD_CLEANUP_INTERVAL_MS: positiveInt.default(600_000),
+    /** Lifetime of the signature in `Attachment.url` (the contract: at most an hour). */
+    ATTACHMENT_URL_TTL_S: z.coerce.number().int().min(10).max(3600).default(3600),
+    /** Set to store uploads in an S3-compatible bucket instead of DATA_DIR/uploads. */
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style addressing (`endpoint/bucket/key`), which most self-hosted servers need. */
+    S3_FORCE_PATH_STYLE: booleanFromString.default(true),
     LIMIT_SOCKETS_PER_ADDRESS: positiveInt.default(50),
     LIMIT_SOCKETS_PER_USER: positiveInt.default(20),
     PRESENCE_TTL_MS: positiveInt.default(15_000),

@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   AuthResponse,
   SearchResult,
   Conversation,
@@ -195,6 +196,18 @@ export const messageExample: Message = {
   replyTo: { id: '9052', seq: 52, senderName: bob.displayName, excerpt: 'Yes, 8 pm works' },
   mentions: [BOB_ID],
   reactions: [{ emoji: '👍', count: 1, userIds: [BOB_ID] }],
+};
+
+export const attachmentExample: Attachment = {
+  id: '5e0c7a52-8d0b-4a4e-9f1e-2b6f3c1d9a10',
+  name: 'harbour.jpg',
+  size: 482113,
+  contentType: 'image/jpeg',
+  width: 1600,
+  height: 1200,
+  url: '/api/attachments/5e0c7a52-8d0b-4a4e-9f1e-2b6f3c1d9a10?exp=1796299200&sig=2mC0yq3c2Jb9Xz4Qn6kV1oPp8tLr5aWsYe7uHdFgBj0',
+  thumbUrl:
+    '/api/attachments/5e0c7a52-8d0b-4a4e-9f1e-2b6f3c1d9a10/thumb?exp=1796299200&sig=Qv8r2LkP0sNw5yXc7bTz1uHm4jGd9fAe6oIq3eRtWsU',
 };
 
 export const pinnedMessageExample: Message = { ...messageExample, rev: 56, pinned: true };

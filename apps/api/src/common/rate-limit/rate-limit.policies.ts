@@ -119,6 +119,18 @@ export function ratePolicies(config: AppConfig) {
       per: 'user (GET /api/search)',
       message: 'Too many searches; wait a moment',
     },
+    upload: {
+      points: config.RATE_LIMIT_UPLOADS_PER_HOUR,
+      durationMs: 3_600_000,
+      per: 'user (uploads)',
+      message: 'You have uploaded many files recently; try again later',
+    },
+    uploadBytes: {
+      points: config.UPLOAD_BYTES_PER_DAY,
+      durationMs: 86_400_000,
+      per: 'user (bytes uploaded; one point per byte)',
+      message: 'You have uploaded a lot today; try again tomorrow',
+    },
   } satisfies Record<string, RatePolicy>;
 }
 

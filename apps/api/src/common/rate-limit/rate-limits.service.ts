@@ -43,12 +43,34 @@ export class RateLimits {
     }
   }
 
-  /** Counts one call; over the limit it throws RATE_LIMITED with `details.retryAfterMs`. */
-  async consume(policy: RatePolicyName, key: string): Promise<void> {
-    const refusal = await this.take(policy, key);
+  /**
+   * Counts one call (or `points`, e.g. bytes); over the limit it throws RATE_LIMITED with
+   * `details.retryAfterMs`.
+   */
+  async consume(policy: RatePolicyName, key: string, points = 1): Promise<void> {
+    const refusal = await this.take(policy, key, points);
     if (refusal !== null) {
+      // A refused amount was not used: it must not shrink what is left for a smaller one.
+      if (points > 1)
+        await this.limiters
+          .get(policy)!
+          .reward(key, points)
+          .catch(() => undefined);
       throw new AppError('RATE_LIMITED', this.policies[policy].message, {
         retryAfterMs: refusal,
+      });
+    }
+  }
+
+  /** Throws RATE_LIMITED when nothing is left of the limit, without counting anything. */
+  async assertNotExhausted(policy: RatePolicyName, key: string): Promise<void> {
+    const state = await this.limiters
+      .get(policy)!
+      .get(key)
+      .catch(() => null);
+    if (state && state.remainingPoints <= 0) {
+      throw new AppError('RATE_LIMITED', this.policies[policy].message, {
+        retryAfterMs: Math.max(0, Math.ceil(state.msBeforeNext)),
       });
     }
   }
@@ -59,9 +81,9 @@ export class RateLimits {
   }
 
   /** Null when allowed, else the milliseconds until the next call would be. */
-  private async take(policy: RatePolicyName, key: string): Promise<number | null> {
+  private async take(policy: RatePolicyName, key: string, points = 1): Promise<number | null> {
     try {
-      await this.limiters.get(policy)!.consume(key);
+      await this.limiters.get(policy)!.consume(key, points);
       return null;
     } catch (error) {
       if (error instanceof RateLimiterRes) return Math.max(0, Math.ceil(error.msBeforeNext));

@@ -5,6 +5,7 @@ import { BotAuthors1764921600000 } from './1764921600000-bot-authors.js';
 import { MessageGames1764950400000 } from './1764950400000-message-games.js';
 import { Moderation1765008000000 } from './1765008000000-moderation.js';
 import { MessageSearch1765100000000 } from './1765100000000-message-search.js';
+import { Attachments1765200000000 } from './1765200000000-attachments.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   MessageGames1764950400000,
   Moderation1765008000000,
   MessageSearch1765100000000,
+  Attachments1765200000000,
 ];

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '../attachments/index.js';
 import { MessagesModule } from '../messages/index.js';
 import { PresenceModule } from '../presence/index.js';
 import { UsersModule } from '../users/index.js';
 import { ConversationAccess } from './access/conversation-access.service.js';
+import { AttachmentDownloadsController } from './attachments/attachment-downloads.controller.js';
+import { AttachmentDownloads } from './attachments/attachment-downloads.service.js';
 import { ConversationMemberEntity } from './conversation-member.entity.js';
 import { ConversationEntity } from './conversation.entity.js';
 import { ConversationReading } from './conversation-reading.service.js';
@@ -38,6 +41,7 @@ import { ThreadsService } from './threads/threads.service.js';
   imports: [
     TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity]),
     MessagesModule,
+    AttachmentsModule,
     PresenceModule,
     UsersModule,
   ],
@@ -49,8 +53,10 @@ import { ThreadsService } from './threads/threads.service.js';
     ConversationRoutesController,
     MessageRoutesController,
     SearchController,
+    AttachmentDownloadsController,
   ],
   providers: [
+    AttachmentDownloads,
     ConversationAccess,
     ConversationReading,
     ConversationSummaries,

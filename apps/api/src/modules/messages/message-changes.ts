@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error.js';
+import { AttachmentsService } from '../attachments/index.js';
 import { MESSAGE_COLUMNS, type MessageRow } from './message-row.js';
 
 /** The outcome of a change: the row as it is now, and whether it changed (took a new rev). */
@@ -61,7 +62,10 @@ export class MessageChanges {
   private flushing = false;
   private flushScheduled = false;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly attachments: AttachmentsService,
+  ) {}
 
   /** The message's text, by its sender, if it is neither deleted nor a system or game message. */
   edit(messageId: string, actorId: string, body: string, mentions: string[]): Promise<Changed> {
@@ -87,6 +91,8 @@ export class MessageChanges {
       if (row.sender_id !== actorId && !asModerator)
         throw new AppError('FORBIDDEN', 'Only its sender or a moderator can delete a message');
       await tx.query(`DELETE FROM message_reactions WHERE message_id = $1`, [row.id]);
+      // A tombstone has no attachments: unreachable from this commit on, purged right after.
+      await this.attachments.discardWithin(tx, String(row.id));
       const tombstone = await bumpRev(
         tx,
         row,

@@ -1,8 +1,9 @@
-import type { Message, PresenceUser, Reaction, ReplyPreview } from '@chat/contracts';
+import type { Attachment, Message, PresenceUser, Reaction, ReplyPreview } from '@chat/contracts';
 import { LIMITS } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AttachmentsService } from '../attachments/index.js';
 import { UsersService } from '../users/index.js';
 import { toMessage, userSenderIds, type MessageRow } from './message-row.js';
 
@@ -31,11 +32,12 @@ export class MessageHydrator {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /**
-   * `fresh`: rows just inserted, which cannot have reactions yet. `senders`: profiles the caller
-   * has already loaded, not looked up again.
+   * `fresh`: rows just inserted without attachments, which cannot have reactions yet.
+   * `senders`: profiles the caller has already loaded, not looked up again.
    */
   async toMessages(
     rows: MessageRow[],
@@ -45,9 +47,10 @@ export class MessageHydrator {
     const parents = await this.parentsOf(rows);
     const known = options.senders ?? new Map<string, PresenceUser>();
     const unknown = userSenderIds([...rows, ...parents.values()]).filter((id) => !known.has(id));
-    const [found, reactions] = await Promise.all([
+    const [found, reactions, attachments] = await Promise.all([
       this.users.findPresenceUsers(unknown),
       options.fresh ? new Map<string, Reaction[]>() : this.reactionsOf(rows),
+      options.fresh ? new Map<string, Attachment[]>() : this.attachmentsOf(rows),
     ]);
     const senders = new Map([...known, ...found]);
     return rows.map((row) =>
@@ -55,6 +58,7 @@ export class MessageHydrator {
         sender: senders.get(row.sender_id),
         replyTo: replyPreview(row, parents, senders),
         reactions: reactions.get(String(row.id)) ?? [],
+        attachments: attachments.get(String(row.id)) ?? [],
       }),
     );
   }
@@ -73,6 +77,14 @@ export class MessageHydrator {
       [ids],
     );
     return new Map(parents.map((p) => [String(p.id), p]));
+  }
+
+  /** Live text messages' attachments, with URLs signed now (a tombstone has none). */
+  private attachmentsOf(rows: MessageRow[]): Promise<Map<string, Attachment[]>> {
+    const ids = rows
+      .filter((r) => r.deleted_at === null && r.kind === 'text')
+      .map((r) => String(r.id));
+    return this.attachments.forMessages(ids);
   }
 
   /** Per message, each emoji in the order it was first used, with the first reactors. */

@@ -1,4 +1,11 @@
-import type { GameState, Message, PresenceUser, Reaction, ReplyPreview } from '@chat/contracts';
+import type {
+  Attachment,
+  GameState,
+  Message,
+  PresenceUser,
+  Reaction,
+  ReplyPreview,
+} from '@chat/contracts';
 
 /** A row of `messages`, as the SQL of this module selects it. */
 export interface MessageRow {
@@ -34,6 +41,7 @@ export interface MessageContext {
   sender: PresenceUser | undefined;
   replyTo: ReplyPreview | null;
   reactions: Reaction[];
+  attachments?: Attachment[];
 }
 
 /**
@@ -67,7 +75,7 @@ export function toMessage(row: MessageRow, context: MessageContext): Message {
     replyTo: context.replyTo,
     mentions: deleted ? [] : row.mentions,
     reactions: deleted ? [] : context.reactions,
-    attachments: [],
+    attachments: deleted ? [] : (context.attachments ?? []),
     pinned: row.pinned_at !== null,
     game: deleted ? null : row.game,
   };

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../../common/access/principal.js';
 import { MessageHydrator } from './message-hydrator.js';
 import { MESSAGE_COLUMNS, userSenderIds, type MessageRow } from './message-row.js';
+import { AttachmentsService } from '../attachments/index.js';
 import { UsersService } from '../users/index.js';
 
 /** A message to store, from a sender whose right to post the caller has already checked. */
@@ -21,6 +22,8 @@ export interface WriteRequest {
   mentions?: string[];
   /** With `kind: 'game'`: the game, and in how many ms the server's player is due (null: not). */
   game?: { state: GameState; serverMoveInMs: number | null };
+  /** The sender's uploads the message carries (checked and linked in the insert's transaction). */
+  attachmentIds?: string[];
 }
 
 /** A stored message, and whether this write stored it (false: a retry of one already stored). */
@@ -105,14 +108,55 @@ export class MessageWriter {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
     private readonly hydrator: MessageHydrator,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /** Stores the message (or finds the one a retry already stored). */
   write(request: WriteRequest): Promise<Written> {
+    if (request.attachmentIds?.length) return this.writeWithAttachments(request);
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       this.scheduleFlush();
     });
+  }
+
+  /**
+   * A message with attachments is written on its own, in a transaction that inserts it and
+   * links its uploads: a refused upload (someone else's, already used) refuses the message and
+   * rolls its number back, without failing the sends batched with it.
+   */
+  private async writeWithAttachments(request: WriteRequest): Promise<Written> {
+    const senders = await this.users.findPresenceUsers(
+      userSenderIds([{ sender_id: request.sender.id, sender_kind: request.sender.kind }]),
+    );
+    let rows: MessageRow[];
+    try {
+      rows = await this.db.transaction(async (tx) => {
+        const inserted: MessageRow[] = await tx.query(
+          INSERT_BATCH,
+          batchParams([request], senders),
+        );
+        const row = inserted[0];
+        if (row)
+          await this.attachments.linkWithin(tx, {
+            messageId: String(row.id),
+            conversationId: row.conversation_id,
+            senderId: request.sender.id,
+            attachmentIds: request.attachmentIds!,
+          });
+        return inserted;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      rows = []; // a concurrent retry stored it first
+    }
+    if (rows.length === 0) {
+      const stored = [...(await this.findStored([request], senders)).values()][0];
+      if (!stored) throw new Error('message neither stored nor found');
+      return stored;
+    }
+    const [message] = await this.hydrator.toMessages(rows, { senders });
+    return { message: message!, created: true };
   }
 
   private scheduleFlush(): void {
@@ -192,25 +236,7 @@ export class MessageWriter {
     requests: WriteRequest[],
     senders: Map<string, PresenceUser>,
   ): Promise<Map<string, Written>> {
-    const rows: MessageRow[] = await this.db.query(INSERT_BATCH, [
-      requests.map((r) => r.conversationId),
-      requests.map((r) => r.sender.id),
-      requests.map((r) => r.sender.kind),
-      requests.map((r) =>
-        r.sender.kind === 'guest'
-          ? r.sender.name
-          : (senders.get(r.sender.id)?.displayName ?? 'unknown'),
-      ),
-      requests.map((r) => r.body),
-      requests.map((r) => r.clientMsgId),
-      requests.map((r) => r.kind),
-      requests.map((r) => r.viaBot),
-      requests.map((r) => r.replyTo?.id ?? null),
-      requests.map((r) => r.replyTo?.excerpt ?? null),
-      requests.map((r) => (r.mentions ?? []).join(',')),
-      requests.map((r) => (r.game ? JSON.stringify(r.game.state) : null)),
-      requests.map((r) => r.game?.serverMoveInMs ?? null),
-    ]);
+    const rows: MessageRow[] = await this.db.query(INSERT_BATCH, batchParams(requests, senders));
     const results = new Map<string, Written>();
     const messages = await this.hydrator.toMessages(rows, { fresh: true, senders });
     rows.forEach((row, index) => {
@@ -242,6 +268,29 @@ export class MessageWriter {
       rows.map((row, index) => [rowIdentity(row), { message: messages[index]!, created: false }]),
     );
   }
+}
+
+/** The arrays INSERT_BATCH takes, one element per request. */
+function batchParams(requests: WriteRequest[], senders: Map<string, PresenceUser>): unknown[] {
+  return [
+    requests.map((r) => r.conversationId),
+    requests.map((r) => r.sender.id),
+    requests.map((r) => r.sender.kind),
+    requests.map((r) =>
+      r.sender.kind === 'guest'
+        ? r.sender.name
+        : (senders.get(r.sender.id)?.displayName ?? 'unknown'),
+    ),
+    requests.map((r) => r.body),
+    requests.map((r) => r.clientMsgId),
+    requests.map((r) => r.kind),
+    requests.map((r) => r.viaBot),
+    requests.map((r) => r.replyTo?.id ?? null),
+    requests.map((r) => r.replyTo?.excerpt ?? null),
+    requests.map((r) => (r.mentions ?? []).join(',')),
+    requests.map((r) => (r.game ? JSON.stringify(r.game.state) : null)),
+    requests.map((r) => r.game?.serverMoveInMs ?? null),
+  ];
 }
 
 function identity(request: WriteRequest): string {

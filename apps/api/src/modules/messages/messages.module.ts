@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '../attachments/index.js';
 import { UsersModule } from '../users/index.js';
 import { MessageEntity, MessageReactionEntity } from './message.entity.js';
 import { MessageChanges } from './message-changes.js';
@@ -10,7 +11,11 @@ import { MessagesService } from './messages.service.js';
 
 /** Owns the `messages` and `message_reactions` tables. It has no routes: the conversation domain serves them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MessageEntity, MessageReactionEntity]), UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([MessageEntity, MessageReactionEntity]),
+    UsersModule,
+    AttachmentsModule,
+  ],
   providers: [MessagesService, MessageWriter, MessageChanges, MessageHydrator, MessageSearch],
   exports: [MessagesService, MessageSearch],
 })

@@ -5,6 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/app-error.js';
+import { AttachmentsService } from '../attachments/index.js';
 import {
   MessageChanges,
   type Changed,
@@ -67,6 +68,7 @@ export class MessagesService {
     private readonly changes: MessageChanges,
     private readonly hydrator: MessageHydrator,
     private readonly events: EventEmitter2,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /**
@@ -121,7 +123,13 @@ export class MessagesService {
     asModerator: boolean,
     delivery: Delivery,
   ): Promise<Message> {
-    return this.published(await this.changes.remove(messageId, actorId, asModerator), delivery);
+    const tombstone = await this.published(
+      await this.changes.remove(messageId, actorId, asModerator),
+      delivery,
+    );
+    // Rows and files of its attachments (the clean-up retries whatever this misses).
+    await this.attachments.purgeDiscarded(messageId).catch(() => undefined);
+    return tombstone;
   }
 
   async addReaction(

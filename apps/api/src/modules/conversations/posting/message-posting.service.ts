@@ -28,6 +28,8 @@ export interface PostInput {
   viaBot?: boolean;
   /** The connection that sent it: it has the ack, so the fan-out skips it. */
   originSocketId?: string;
+  /** The sender's own uploads, not carried by another message (the writer checks, atomically). */
+  attachmentIds?: string[];
 }
 
 /**
@@ -71,6 +73,7 @@ export class MessagePosting {
       replyTo,
       mentions,
       game: input.game,
+      attachmentIds: kind === 'text' ? input.attachmentIds : undefined,
       directUserIds: await this.memberships.directRecipients(conversation),
       originSocketId: input.originSocketId,
     });

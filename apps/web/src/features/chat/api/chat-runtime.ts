@@ -134,10 +134,17 @@ export class ChatRuntime {
     };
   }
 
-  send(conversationId: string, body: string, sender: MessageSender, replyTo?: ReplyPreview): void {
+  send(
+    conversationId: string,
+    body: string,
+    sender: MessageSender,
+    replyTo?: ReplyPreview,
+    attachmentIds: string[] = [],
+  ): void {
     const clientMsgId = randomUuid();
     const payload: SendPayload = { conversationId, clientMsgId, body };
     if (replyTo) payload.replyToId = replyTo.id;
+    if (attachmentIds.length > 0) payload.attachmentIds = attachmentIds;
     const stored: StoredSend = { payload, sender, createdAt: new Date().toISOString(), replyTo };
     this.unsent.set(clientMsgId, stored);
     this.persist();

@@ -12,7 +12,7 @@ describe('Composer', () => {
 
     await userEvent.type(box, '  hello there  {Enter}');
 
-    expect(onSend).toHaveBeenCalledWith('hello there');
+    expect(onSend).toHaveBeenCalledWith('hello there', []);
     expect(box).toHaveValue('');
   });
 
@@ -26,7 +26,7 @@ describe('Composer', () => {
     expect(onSend).not.toHaveBeenCalled();
     expect(box).toHaveValue('line one\nline two');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect(onSend).toHaveBeenCalledWith('line one\nline two');
+    expect(onSend).toHaveBeenCalledWith('line one\nline two', []);
   });
 
   it('does not send blank messages', async () => {
@@ -58,5 +58,35 @@ describe('Composer', () => {
     const box = screen.getByRole('textbox', { name: 'Message' });
     expect(box).toBeDisabled();
     expect(box).toHaveAccessibleDescription('Log in to post.');
+  });
+
+  it('sends files without text once they are uploaded, and holds the message while one is uploading', async () => {
+    const onSend = vi.fn();
+    const uploads = (status: 'uploading' | 'ready') => ({
+      items: [
+        {
+          localId: 'u1',
+          name: 'a.pdf',
+          size: 10,
+          progress: status === 'ready' ? 1 : 0.5,
+          status,
+        },
+      ],
+      add: vi.fn(),
+      remove: vi.fn(),
+      clear: vi.fn(),
+      readyIds: status === 'ready' ? ['id-1'] : [],
+      busy: status === 'uploading',
+    });
+    const { rerender } = render(
+      <Composer placeholder="Message" onSend={onSend} uploads={uploads('uploading')} />,
+    );
+    expect(screen.getByRole('progressbar', { name: 'Uploading a.pdf' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true);
+    const ready = uploads('ready');
+    rerender(<Composer placeholder="Message" onSend={onSend} uploads={ready} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSend).toHaveBeenCalledWith('', ['id-1']);
+    expect(ready.clear).toHaveBeenCalled();
   });
 });

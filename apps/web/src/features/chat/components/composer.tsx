@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
+import { PendingAttachments, type PendingUploads } from '../../attachments';
 import { useMentionSuggestions, type FindMentionables } from '../hooks/use-mention-suggestions';
 import { loadDraft, saveDraft } from '../logic/drafts';
 import { insertMention } from '../logic/mention-query';
@@ -21,7 +22,10 @@ type ComposerProps = {
   /** Why posting is not possible here (a visitor, say); the textbox is disabled with this text. */
   disabledReason?: string;
   placeholder: string;
-  onSend: (body: string) => void;
+  /** The text (may be "" when files go with it) and the uploads the message carries. */
+  onSend: (body: string, attachmentIds: string[]) => void;
+  /** Files for the next message (signed-in users only): attach button, paste, and the list. */
+  uploads?: PendingUploads;
   onKeystroke?: () => void;
   onStopTyping?: () => void;
   /** Where the unsent text is kept across navigation and reloads (per account and conversation). */
@@ -47,6 +51,7 @@ export function Composer({
   onCancelReply,
   onEditLast,
   findMentionables,
+  uploads,
 }: ComposerProps) {
   const [text, setTextState] = useState(() =>
     draft ? loadDraft(draft.owner, draft.conversationId) : '',
@@ -56,12 +61,18 @@ export function Composer({
   const hintId = useId();
   const listId = `${hintId}-mentions`;
   const input = useRef<HTMLTextAreaElement>(null);
+  const filePicker = useRef<HTMLInputElement>(null);
   useAutoGrow(input, text);
   const mentions = useMentionSuggestions(text, caret, findMentionables);
   const suggesting = mentions.people.length > 0;
   const length = text.trim().length;
   const over = length > LIMITS.messageBodyMax;
   const disabled = disabledReason !== undefined;
+  const attachmentIds = uploads?.readyIds ?? [];
+  // Files still uploading hold the message back; a failed one is removed first.
+  const filesPending =
+    (uploads?.busy ?? false) || uploads?.items.some((i) => i.status === 'failed');
+  const sendable = !disabled && !over && !filesPending && (length > 0 || attachmentIds.length > 0);
 
   const setText = (next: string) => {
     setTextState(next);
@@ -74,11 +85,11 @@ export function Composer({
   }, [replyTo]);
 
   const send = () => {
-    const body = text.trim();
-    if (!body || over || disabled) return;
-    onSend(body);
+    if (!sendable) return;
+    onSend(text.trim(), attachmentIds);
     onStopTyping?.();
     setText('');
+    uploads?.clear();
   };
 
   const submit = (event: FormEvent) => {
@@ -145,6 +156,7 @@ export function Composer({
           </button>
         </div>
       ) : null}
+      {uploads ? <PendingAttachments items={uploads.items} onRemove={uploads.remove} /> : null}
       {suggesting ? (
         <MentionSuggestions
           id={listId}
@@ -180,12 +192,36 @@ export function Composer({
         onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
         onBlur={onStopTyping}
+        onPaste={(event) => {
+          const files = [...event.clipboardData.files];
+          if (!uploads || disabled || files.length === 0) return;
+          event.preventDefault();
+          uploads.add(files);
+        }}
       />
-      <button
-        type="submit"
-        className="button--primary composer__send"
-        disabled={disabled || over || length === 0}
-      >
+      {uploads && !disabled ? (
+        <>
+          <input
+            ref={filePicker}
+            type="file"
+            multiple
+            hidden
+            aria-label="Files to attach"
+            onChange={(event) => {
+              uploads.add([...(event.target.files ?? [])]);
+              event.target.value = '';
+            }}
+          />
+          <button
+            type="button"
+            className="composer__attach"
+            onClick={() => filePicker.current?.click()}
+          >
+            Attach files
+          </button>
+        </>
+      ) : null}
+      <button type="submit" className="button--primary composer__send" disabled={!sendable}>
         Send
       </button>
       <p id={hintId} className={`composer__hint${over ? ' composer__hint--over' : ''}`}>

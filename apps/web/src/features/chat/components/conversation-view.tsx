@@ -10,6 +10,7 @@ import { useMessageActionsFor } from '../hooks/use-message-actions';
 import { useTypingSignal, useTypingUsers } from '../hooks/use-typing';
 import { newestSeq } from '../logic/message-list';
 import { firstUnread, lastEditable } from '../logic/reply';
+import { usePendingUploads } from '../../attachments';
 import { Composer } from './composer';
 import { MessageActionsContext } from './message-actions';
 import { revealMessage } from './reveal-message';
@@ -52,6 +53,9 @@ export function ConversationView(props: ConversationViewProps) {
   const { conversationId, label, me, disabledReason, placeholder, showWhosHere, onRead, header } =
     props;
   const { runtime, list, presence, notice } = useConversation(conversationId);
+  const uploads = usePendingUploads();
+  const canUpload = me?.kind === 'user' && !disabledReason;
+  const [dropping, setDropping] = useState(false);
   const [replyTo, setReplyTo] = useState<ReplyPreview | null>(null);
   const permissions = useMemo(
     () => ({
@@ -82,7 +86,23 @@ export function ConversationView(props: ConversationViewProps) {
 
   return (
     <div className="conversation">
-      <div className="conversation__main">
+      <div
+        className={`conversation__main${dropping ? ' conversation__main--dropping' : ''}`}
+        onDragOver={(event) => {
+          if (!canUpload || !event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          setDropping(true);
+        }}
+        onDragLeave={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
+        }}
+        onDrop={(event) => {
+          setDropping(false);
+          if (!canUpload || event.dataTransfer.files.length === 0) return;
+          event.preventDefault();
+          uploads.add([...event.dataTransfer.files]);
+        }}
+      >
         {header}
         {props.readOnlyNotice ? (
           <p className="conversation__banner" role="status">
@@ -153,10 +173,11 @@ export function ConversationView(props: ConversationViewProps) {
               disabledReason ?? (me ? undefined : 'Log in or continue as a guest to post.')
             }
             placeholder={placeholder}
-            onSend={(body) => {
-              if (me) runtime?.send(conversationId, body, me, replyTo ?? undefined);
+            onSend={(body, attachmentIds) => {
+              if (me) runtime?.send(conversationId, body, me, replyTo ?? undefined, attachmentIds);
               setReplyTo(null);
             }}
+            uploads={canUpload ? uploads : undefined}
             draft={me ? { owner: me.id, conversationId } : undefined}
             replyTo={replyTo}
             onCancelReply={() => setReplyTo(null)}

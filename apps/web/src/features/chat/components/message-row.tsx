@@ -2,6 +2,7 @@ import type { Message } from '@chat/contracts';
 import { useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { messageAnchor, useMessageActions } from './message-actions';
 import { GameMessage } from '../../games';
+import { MessageAttachments } from '../../attachments';
 import { MessageBody } from './message-body';
 import { MessageEditor } from './message-editor';
 import { MessageToolbar } from './message-toolbar';
@@ -96,7 +97,12 @@ export function MessageRow({
         ) : message.game ? (
           <GameMessage message={message} />
         ) : (
-          <MessageBody body={message.body} myUsername={actions?.myUsername} />
+          <>
+            {message.body ? (
+              <MessageBody body={message.body} myUsername={actions?.myUsername} />
+            ) : null}
+            <MessageAttachments attachments={message.attachments ?? []} />
+          </>
         )}
         {time}
         {message.pinned && !deleted ? (
