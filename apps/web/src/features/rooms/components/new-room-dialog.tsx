@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '../../../components/form-alert';
+import { DialogActions } from '../../../components/dialog-actions';
 import { Modal } from '../../../components/modal';
 import { TextAreaField, TextField } from '../../../components/text-field';
 import { isApiError } from '../../../lib/api-client';
@@ -70,14 +71,12 @@ export function NewRoomDialog({ initialName = '', onClose, onCreated }: NewRoomD
           {...field('topic')}
           hint="Optional: what the room is about"
         />
-        <div className="form__actions">
-          <button type="submit" className="button--primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create room'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions
+          submitLabel="Create room"
+          pending={create.isPending}
+          pendingLabel="Creating…"
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );

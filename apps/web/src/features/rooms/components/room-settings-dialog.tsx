@@ -6,6 +6,7 @@ import {
 } from '@chat/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { FormAlert } from '../../../components/form-alert';
+import { DialogActions } from '../../../components/dialog-actions';
 import { Modal } from '../../../components/modal';
 import { TextAreaField, TextField } from '../../../components/text-field';
 import { resolveBody, useApiForm } from '../../../lib/forms';
@@ -46,14 +47,12 @@ export function RoomSettingsDialog({ room, onClose }: { room: RoomDetails; onClo
           {...field('topic')}
           hint="Empty clears the topic"
         />
-        <div className="form__actions">
-          <button type="submit" className="button--primary" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions
+          submitLabel="Save"
+          pending={update.isPending}
+          pendingLabel="Saving…"
+          onCancel={onClose}
+        />
       </form>
       <section aria-labelledby="archive-heading" className="room-settings__archive">
         <h3 id="archive-heading">{room.archived ? 'Archived' : 'Archive'}</h3>

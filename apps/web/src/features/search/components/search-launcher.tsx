@@ -28,7 +28,11 @@ export function SearchLauncher() {
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true">🔍</span>
+        {/* Drawn, not an emoji: a machine without an emoji font would show a box. */}
+        <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none">
+          <circle cx="6.5" cy="6.5" r="5" stroke="currentColor" strokeWidth="2" />
+          <path d="M10.5 10.5 15 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
         <span className="search-launcher__text" aria-hidden="true">
           Search
         </span>

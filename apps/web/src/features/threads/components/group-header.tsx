@@ -1,6 +1,7 @@
 import { LIMITS, type PublicUser, type Thread } from '@chat/contracts';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { FormAlert } from '../../../components/form-alert';
+import { DialogActions } from '../../../components/dialog-actions';
 import { Modal } from '../../../components/modal';
 import { TextField } from '../../../components/text-field';
 import { addGroupMember, leaveGroup, renameGroup, useGroupChange } from '../api/threads';
@@ -74,14 +75,7 @@ function RenameDialog({ group, onClose }: { group: Thread; onClose: () => void }
           maxLength={LIMITS.roomNameMax}
           onChange={(event) => setName(event.target.value)}
         />
-        <div className="form__actions">
-          <button type="submit" className="button--primary" disabled={rename.isPending}>
-            Save
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions submitLabel="Save" pending={rename.isPending} onCancel={onClose} />
       </form>
     </Modal>
   );
@@ -105,18 +99,12 @@ function AddPeopleDialog({ group, onClose }: { group: Thread; onClose: () => voi
           onChange={setPicked}
           exclude={group.members.map((user) => user.id)}
         />
-        <div className="form__actions">
-          <button
-            type="submit"
-            className="button--primary"
-            disabled={add.isPending || picked.length === 0}
-          >
-            Add {picked.length > 0 ? picked.length : ''}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions
+          submitLabel={picked.length > 0 ? `Add ${picked.length}` : 'Add'}
+          pending={add.isPending}
+          disabled={picked.length === 0}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );

@@ -1,6 +1,7 @@
 import { LIMITS, type Conversation, type PublicUser } from '@chat/contracts';
 import { useState, type FormEvent } from 'react';
 import { FormAlert } from '../../../components/form-alert';
+import { DialogActions } from '../../../components/dialog-actions';
 import { Modal } from '../../../components/modal';
 import { TextField } from '../../../components/text-field';
 import { createGroup, useGroupChange } from '../api/threads';
@@ -52,14 +53,12 @@ export function NewGroupDialog({
         <p className="muted" aria-live="polite">
           {picked.length} picked ({LIMITS.groupMembersMin - 1}–{LIMITS.groupMembersMax - 1})
         </p>
-        <div className="form__actions">
-          <button type="submit" className="button--primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create group'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions
+          submitLabel="Create group"
+          pending={create.isPending}
+          pendingLabel="Creating…"
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );
